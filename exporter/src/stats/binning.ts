@@ -33,11 +33,28 @@ export function binIndex(edges: ArrayLike<number>, x: number): number {
 export function countIntoBins(edges: ArrayLike<number>, values: ArrayLike<number>): Float64Array {
   assertBinEdges(edges);
   const counts = new Float64Array(edges.length + 1);
+  addIntoBins(edges, values, counts);
+  return counts;
+}
+
+/**
+ * Adds `values` into existing `counts` (length edges.length + 1) without allocating, and returns how
+ * many NaN values were skipped. For the hot path: edges are NOT re-validated here (check them once
+ * with `assertBinEdges`).
+ *
+ * @example const counts = new Float64Array(3); addIntoBins([0, 1], [0.5, NaN, 1], counts) // 1; counts = [0, 1, 1]
+ */
+export function addIntoBins(edges: ArrayLike<number>, values: ArrayLike<number>, counts: Float64Array): number {
+  if (counts.length !== edges.length + 1) {
+    throw new RangeError(`counts must have edges.length + 1 = ${edges.length + 1} entries, got ${counts.length}`);
+  }
+  let skipped = 0;
   for (let i = 0; i < values.length; i++) {
     const bin = binIndex(edges, values[i] as number);
     if (bin >= 0) counts[bin] = (counts[bin] as number) + 1;
+    else skipped++;
   }
-  return counts;
+  return skipped;
 }
 
 /** Throws a RangeError unless `edges` are finite and strictly increasing. */

@@ -40,7 +40,9 @@ function toArray(value: unknown): unknown[] | undefined {
 
 /** Compares one computed value with the reference, leaf by leaf, collecting every mismatch. */
 export function compareValue(actual: unknown, expected: unknown, closeness: Closeness, path: string, out: Mismatch[]): void {
-  const fail = (reason: string) => out.push({ path, expected: describe(expected), actual: describe(actual), reason });
+  const fail = (reason: string): void => {
+    out.push({ path, expected: describe(expected), actual: describe(actual), reason });
+  };
   if (isExpectedError(expected)) {
     if (!(actual instanceof ComputedError)) fail('the reference raised here; the implementation must raise too');
     return;
