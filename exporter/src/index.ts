@@ -1,1 +1,13 @@
-export const VERSION = "0.1.0";
+/**
+ * @modelwatch/otel — ML model monitoring computed in-process and exported as OpenTelemetry metrics.
+ *
+ * This entry point exposes the foundation: the statistics core (matched to SciPy / scikit-learn),
+ * mergeable sketches, reference profiles, drift evaluation and concept-drift detectors.
+ */
+export * from './stats/index.js';
+export * from './sketches/index.js';
+export * from './profile/index.js';
+export * from './drift/index.js';
+export * from './concept/index.js';
+export * from './check/index.js';
+export { VERSION } from './version.js';
