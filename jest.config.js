@@ -4,6 +4,6 @@
  * @type {import('jest').Config}
  */
 export default {
-  projects: ['<rootDir>/exporter'],
+  projects: ['<rootDir>/exporter', '<rootDir>/examples'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
 };

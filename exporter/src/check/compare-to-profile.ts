@@ -11,7 +11,7 @@ import { DEFAULT_QUALITY_THRESHOLDS, qualityFinding, type QualityCheck, type Qua
 export const OTHER_CATEGORY = '__other__';
 
 /** Current data: an array of rows, or columns of equal length. */
-export type CurrentData = ReadonlyArray<Readonly<Record<string, unknown>>> | Readonly<Record<string, ArrayLike<unknown>>>;
+export type CurrentData = ReadonlyArray<object> | Readonly<Record<string, ArrayLike<unknown>>>;
 
 /** Options of {@link compareToProfile}. */
 export interface CompareOptions {

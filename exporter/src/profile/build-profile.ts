@@ -18,13 +18,13 @@ import type { ReferenceProfile } from './schema.js';
  * // features.age.binEdges [35]; features.city.missingCount 1
  */
 export function buildProfile(
-  input: ReadonlyArray<Readonly<Record<string, unknown>>> | Readonly<Record<string, ArrayLike<unknown>>>,
+  input: ReadonlyArray<object> | Readonly<Record<string, ArrayLike<unknown>>>,
   options: ProfileOptions = {},
 ): ReferenceProfile {
   if (input === null || typeof input !== 'object') throw new TypeError(`input must be an array of rows or an object of columns; got ${String(input)}`);
   const batchOptions: ProfileOptions = { ...options, kindInferenceRows: Infinity };
   const builder = new ProfileBuilder(batchOptions);
-  if (Array.isArray(input)) for (const row of input as ReadonlyArray<Readonly<Record<string, unknown>>>) builder.add(row);
+  if (Array.isArray(input)) for (const row of input as ReadonlyArray<object>) builder.add(row);
   else builder.addColumns(input as Readonly<Record<string, ArrayLike<unknown>>>);
   return builder.finish();
 }

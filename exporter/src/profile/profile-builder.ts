@@ -130,13 +130,14 @@ export class ProfileBuilder {
    *
    * @throws TypeError when `row` is not a plain object.
    */
-  add(row: Readonly<Record<string, unknown>>): this {
+  add(row: object): this {
     if (row === null || typeof row !== 'object' || Array.isArray(row)) {
       throw new TypeError(`row must be an object of column → value; got ${Array.isArray(row) ? 'an array' : String(row)}`);
     }
     this.#rowCount++;
     const names = this.#options.columns ?? Object.keys(row);
-    for (const name of names) this.#addValue(name, this.#column(name), row[name]);
+    const values = row as Readonly<Record<string, unknown>>;
+    for (const name of names) this.#addValue(name, this.#column(name), values[name]);
     return this;
   }
 
