@@ -2,7 +2,8 @@
  * @modelwatch/otel — ML model monitoring computed in-process and exported as OpenTelemetry metrics.
  *
  * This entry point exposes the foundation: the statistics core (matched to SciPy / scikit-learn),
- * mergeable sketches, reference profiles, drift evaluation and concept-drift detectors.
+ * mergeable sketches, reference profiles, drift evaluation, concept-drift detectors, the model monitor
+ * (`createModelMonitor`) and the OpenTelemetry setup (`startModelwatch`).
  */
 export * from './stats/index.js';
 export * from './sketches/index.js';
@@ -10,4 +11,6 @@ export * from './profile/index.js';
 export * from './drift/index.js';
 export * from './concept/index.js';
 export * from './check/index.js';
+export * from './monitor/index.js';
+export * from './otel/index.js';
 export { VERSION } from './version.js';

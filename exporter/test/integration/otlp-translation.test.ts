@@ -3,7 +3,7 @@
  * - push: OTLPMetricExporter (protobuf) → vmagent -opentelemetry.usePrometheusNaming → remote write;
  * - pull: @opentelemetry/exporter-prometheus scraped by Prometheus every second;
  * - and how the JSON OTLP exporter and delta temporality fail on vmagent.
- * These observations are the factual basis of docs/metrics.md (see docs/fragments/otlp-translation.md).
+ * These observations are the factual basis of docs/metrics.md (see docs/otlp-translation.md).
  */
 import { jest } from '@jest/globals';
 import { ExportResultCode, type ExportResult } from '@opentelemetry/core';
