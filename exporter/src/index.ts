@@ -13,4 +13,5 @@ export * from './concept/index.js';
 export * from './check/index.js';
 export * from './monitor/index.js';
 export * from './otel/index.js';
+export * from './estimation/index.js';
 export { VERSION } from './version.js';
