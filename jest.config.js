@@ -4,6 +4,6 @@
  * @type {import('jest').Config}
  */
 export default {
-  projects: ['<rootDir>/exporter', '<rootDir>/examples'],
+  projects: ['<rootDir>/exporter', '<rootDir>/examples', '<rootDir>/alert-rules'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
 };

@@ -1,0 +1,27 @@
+import type { AlertRulesConfig } from './config.js';
+import type { Severity } from './rule-types.js';
+
+/** The runbook link of an alert: `<runbookBaseUrl>#<alert name in lower case>` (GitHub heading anchors). */
+export function runbookUrl(alert: string, config: Pick<AlertRulesConfig, 'runbookBaseUrl'>): string {
+  return `${config.runbookBaseUrl}#${alert.toLowerCase()}`;
+}
+
+/** The annotations every alert carries: fixed `summary`, templated `description`, `runbook_url`. */
+export function alertAnnotations(
+  alert: string,
+  summary: string,
+  description: string,
+  config: Pick<AlertRulesConfig, 'runbookBaseUrl'>,
+): Record<string, string> {
+  return { summary, description, runbook_url: runbookUrl(alert, config) };
+}
+
+/** The labels every alert carries. */
+export function alertLabels(severity: Severity, concern: string): Record<string, string> {
+  return { severity, concern };
+}
+
+/** Template fragment naming the model: `model fraud version 3`. */
+export const MODEL_TEMPLATE = 'model {{ $labels.ml_model_name }} version {{ $labels.ml_model_version }}';
+/** Template fragment naming the feature and its model. */
+export const FEATURE_TEMPLATE = `feature {{ $labels.ml_feature_name }} of ${MODEL_TEMPLATE}`;
