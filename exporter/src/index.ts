@@ -14,4 +14,5 @@ export * from './check/index.js';
 export * from './monitor/index.js';
 export * from './otel/index.js';
 export * from './estimation/index.js';
+export * from './performance/index.js';
 export { VERSION } from './version.js';

@@ -52,8 +52,14 @@ export function groupFairness(yTrue: ArrayLike<number>, yPred: ArrayLike<number>
   return groupFairnessFromCounts(accumulator);
 }
 
+/** What {@link groupFairnessFromCounts} reads: the group names in order and each group's counts. */
+export interface GroupCountsSource {
+  groups(): readonly string[];
+  countsOf(group: string): GroupCounts | undefined;
+}
+
 /** {@link groupFairness} from streaming counts. With no group yet, every difference is NaN. */
-export function groupFairnessFromCounts(accumulator: GroupFairnessAccumulator): GroupFairnessReport {
+export function groupFairnessFromCounts(accumulator: GroupCountsSource): GroupFairnessReport {
   const groups = accumulator.groups();
   const perGroup = groups.map((group): GroupRates => {
     const counts = accumulator.countsOf(group) as GroupCounts;
@@ -69,7 +75,7 @@ export function groupFairnessFromCounts(accumulator: GroupFairnessAccumulator): 
   const truePositiveRateDifference = definedRange(perGroup.map((rates) => rates.truePositiveRate)).spread;
   const falsePositiveRateDifference = definedRange(perGroup.map((rates) => rates.falsePositiveRate)).spread;
   return {
-    groups,
+    groups: [...groups],
     perGroup,
     demographicParityDifference: selection.spread,
     disparateImpactRatio: selection.min / selection.max,

@@ -1,4 +1,5 @@
 /** Unit tests of the vector runner's own logic (decoding, tolerance, error cases, unsupported shapes). */
+import { adapterLabel, loadAdapters } from './adapters-registry.js';
 import { compareValue, numbersClose, type Mismatch } from './compare.js';
 import { decodeNonFinite } from './load-vectors.js';
 import { formatReport } from './report.js';
@@ -73,4 +74,13 @@ test('reference errors must be matched by raising, whole-case and per-field', ()
 test('the report ends with the plain closing line', () => {
   const report = formatReport([runCase('demo', adapterReturning({ total: 3 }), baseCase)], ['broken.json: cannot read']);
   expect(report.trim().split('\n').at(-1)).toBe('vectors: 1 passed, 1 failed');
+});
+
+test('adapters/<family>.<variant>.ts registers a variant of the family, shown as "family (variant)"', async () => {
+  const adapters = await loadAdapters();
+  const classification = adapters.get('classification') ?? [];
+  expect(classification.map((entry) => entry.variant)).toEqual(expect.arrayContaining([undefined, 'streaming', 'streaming-halves']));
+  expect(classification.every((entry) => entry.adapter.family === 'classification')).toBe(true);
+  expect(adapterLabel('classification', 'streaming')).toBe('classification (streaming)');
+  expect(adapterLabel('classification', undefined)).toBe('classification');
 });

@@ -4,7 +4,7 @@
  * case shapes and unreadable files fail. Prints a table per family and `vectors: N passed, M failed`.
  */
 import { existsSync } from 'node:fs';
-import { loadAdapters } from './adapters-registry.js';
+import { adapterLabel, loadAdapters, type RegisteredAdapter } from './adapters-registry.js';
 import { loadVectorDirectory } from './load-vectors.js';
 import { formatReport } from './report.js';
 import { runCase, type CaseResult } from './run-case.js';
@@ -32,18 +32,24 @@ for (const entry of loaded) {
   }
   const { family, cases } = entry.file;
   if (families !== undefined && !families.has(family)) continue;
-  describe(`${family} (${entry.fileName})`, () => {
-    for (const testCase of cases) {
-      test(`${testCase.id}${testCase.group ? ` [${testCase.group}]` : ''}`, () => {
-        const result = runCase(family, adapters.get(family), testCase);
-        results.push(result);
-        if (!result.passed) {
-          const details = result.problem ?? result.mismatches.map((m) => `${m.path}: got ${String(m.actual)}, expected ${String(m.expected)} (${m.reason})`).join('\n');
-          throw new Error(`${family}/${testCase.id}: ${details}`);
-        }
-      });
-    }
-  });
+  const variants = adapters.get(family) ?? [];
+  // The plain (batch) adapter is always expected: a family with only variants still reports it missing.
+  const registered: (RegisteredAdapter | undefined)[] = variants.some((entry) => entry.variant === undefined) ? variants : [undefined, ...variants];
+  for (const entryAdapter of registered) {
+    const label = adapterLabel(family, entryAdapter?.variant);
+    describe(`${label} (${entry.fileName})`, () => {
+      for (const testCase of cases) {
+        test(`${testCase.id}${testCase.group ? ` [${testCase.group}]` : ''}`, () => {
+          const result = runCase(label, entryAdapter?.adapter, testCase);
+          results.push(result);
+          if (!result.passed) {
+            const details = result.problem ?? result.mismatches.map((m) => `${m.path}: got ${String(m.actual)}, expected ${String(m.expected)} (${m.reason})`).join('\n');
+            throw new Error(`${label}/${testCase.id}: ${details}`);
+          }
+        });
+      }
+    });
+  }
 }
 
 afterAll(() => {

@@ -1,0 +1,10 @@
+/** Streaming, mergeable performance and fairness accumulators (no OpenTelemetry). */
+export { ClassificationAccumulator } from './classification-accumulator.js';
+export type { ClassificationAccumulatorJson, ClassificationAccumulatorOptions, ClassificationResult, ClassificationTask, SkippedClassificationRows } from './classification-accumulator.js';
+export { RegressionAccumulator } from './regression-accumulator.js';
+export type { RegressionAccumulatorJson, RegressionAccumulatorOptions, RegressionResult } from './regression-accumulator.js';
+export { FairnessAccumulator } from './fairness-accumulator.js';
+export type { FairnessAccumulatorJson, FairnessAccumulatorOptions, FairnessResult } from './fairness-accumulator.js';
+export { RocScoreCounts } from './roc-score-counts.js';
+export type { RocAucEstimate, RocScoreCountsJson, RocScoreCountsOptions } from './roc-score-counts.js';
+export { CompensatedSum } from './compensated-sum.js';
