@@ -1,0 +1,78 @@
+/**
+ * `npm run bench` (root: builds the exporter first, so the BUILT dist is measured). Prints a table;
+ * with `-- --json`, one JSON object per measurement and a final summary line. Options:
+ * `--json`, `--quick` (shorter runs, for a smoke check).
+ */
+import { cpus, loadavg } from 'node:os';
+import { runCollectionBenchmark } from './collection.js';
+import { runHotPathBenchmarks } from './hot-path.js';
+import { runMemoryBenchmark } from './memory.js';
+
+/** The issue-8 targets the summary is compared against. */
+export const TARGETS = { observeVsOtelRatio: 0.1, columnarValuesPerSec: 20e6, collect200FeaturesMs: 5 } as const;
+
+const args = new Set(process.argv.slice(2));
+const asJson = args.has('--json');
+const quick = args.has('--quick');
+const round = (value: number, digits = 3): number => Number(value.toPrecision(digits));
+
+function emit(record: Record<string, unknown>): void {
+  if (asJson) process.stdout.write(`${JSON.stringify(record)}\n`);
+}
+
+const machine = { cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length, node: process.version, loadAverage: loadavg().map((value) => round(value)) };
+const started = new Date();
+if (!asJson) console.log(`modelwatch bench — ${machine.cpu}, ${machine.cores} cores, Node ${machine.node}, load ${machine.loadAverage.join(' ')}`);
+
+const hot = await runHotPathBenchmarks(quick ? 300 : 2000);
+for (const result of Object.values(hot)) emit({ kind: 'hot-path', ...result });
+const collection = await runCollectionBenchmark(quick ? 20 : 100);
+emit({ kind: 'collection', ...collection });
+const memory = runMemoryBenchmark(quick ? 100_000 : 1_000_000);
+emit({ kind: 'memory', ...memory });
+
+const summary = {
+  observeVsOtelRatio: round(hot.observe.medianNs / hot.otel.medianNs),
+  observeRowsPerSec: round(hot.observe.perSecond),
+  observeVsLimitRatio: round(hot.observe.medianNs / hot.limit.medianNs),
+  columnarValuesPerSec: round(hot.observeBatch.perSecond),
+  collect200FeaturesMs: round(collection.medianMs),
+  bytesPerNumericFeature: memory.formulaBytesPerNumericFeature,
+  bytesPerNumericFeatureMeasured: Math.round(memory.measuredBytesPerNumericFeature),
+  machine: { ...machine, loadAverageAfter: loadavg().map((value) => round(value)) },
+  date: started.toISOString(),
+};
+const targetsMet = {
+  observeVsOtel: summary.observeVsOtelRatio <= TARGETS.observeVsOtelRatio,
+  columnarValuesPerSec: summary.columnarValuesPerSec >= TARGETS.columnarValuesPerSec,
+  collect200FeaturesMs: summary.collect200FeaturesMs <= TARGETS.collect200FeaturesMs,
+};
+
+if (asJson) {
+  emit({ kind: 'targets', targets: TARGETS, met: targetsMet });
+  process.stdout.write(`${JSON.stringify(summary)}\n`);
+} else {
+  console.table(Object.values(hot).map((result) => ({
+    benchmark: result.name,
+    'median ns': round(result.medianNs),
+    [`per s`]: `${round(result.perSecond)} ${result.unit}s`,
+    samples: result.samples,
+  })));
+  console.table({
+    'observe / plain OTel': { ratio: summary.observeVsOtelRatio, target: `≤ ${TARGETS.observeVsOtelRatio}`, met: targetsMet.observeVsOtel },
+    'observe / practical limit': { ratio: summary.observeVsLimitRatio, target: 'aim ≤ 1.5', met: summary.observeVsLimitRatio <= 1.5 },
+    'observeBatch / columnar limit': { ratio: round(hot.observeBatch.medianNs / hot.columnarLimit.medianNs), target: '', met: '' },
+  });
+  console.table({
+    [`collect() of ${collection.features} features, ms`]: { median: round(collection.medianMs), mean: round(collection.meanMs), p99: round(collection.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
+    'exported data points per collection': { median: collection.exportedDataPoints },
+    'snapshot() only, ms': { median: round(collection.snapshotOnlyMedianMs) },
+    'event-loop delay p99, ms': { idle: round(collection.idleLoopDelayP99Ms), 'while collecting': round(collection.collectingLoopDelayP99Ms) },
+  });
+  console.table({
+    'bytes per numeric feature per window': { formula: memory.formulaBytesPerNumericFeature, measured: round(memory.measuredBytesPerNumericFeature) },
+    [`RSS MB around ${memory.observations} observe()`]: { before: round(memory.rssBeforeMb), after: round(memory.rssAfterMb) },
+    'heap used MB': { before: round(memory.heapUsedBeforeMb), after: round(memory.heapUsedAfterMb) },
+  });
+  console.log('summary', JSON.stringify(summary));
+}
