@@ -1,5 +1,5 @@
 /**
- * End-to-end tests of the BUILT `modelwatch` CLI (`exporter/dist/cli/main.js`, produced by
+ * End-to-end tests of the BUILT `modelwatch` CLI (`exporter/bin/modelwatch.js` running `exporter/dist/cli/main.js`, produced by
  * `npm run build -w exporter`; `npm test` builds first), run as a child process on generated files.
  */
 import { spawnSync } from 'node:child_process';
@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkOutputSchema, type CheckOutput } from './check-output-schema.js';
 
-const mainScript = fileURLToPath(new URL('../../dist/cli/main.js', import.meta.url));
+const mainScript = fileURLToPath(new URL('../../bin/modelwatch.js', import.meta.url));
 
 interface Run {
   status: number | null;
