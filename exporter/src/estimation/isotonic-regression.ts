@@ -7,7 +7,7 @@ const TIE_RESOLUTION = 1e-15;
 
 /**
  * Non-decreasing isotonic regression of `y` on `x`, matching scikit-learn
- * `IsotonicRegression(increasing=True, out_of_bounds='clip').fit(x, y, sample_weight=weights)`:
+ * `IsotonicRegression(increasing=True, out_of_bounds='clip')` fitted on (x, y, sample_weight=weights):
  * - rows with weight 0 are dropped;
  * - rows are sorted by x; tied x (within 1e-15, as sklearn) become one point whose y is the
  *   weighted mean and whose weight is the sum;
