@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkOutputSchema, type CheckOutput } from './check-output-schema.js';
+import { mulberry32 as random } from '../support/synthetic.js';
 
 const mainScript = fileURLToPath(new URL('../../bin/modelwatch.js', import.meta.url));
 
@@ -21,18 +22,6 @@ interface Run {
 function modelwatch(...args: string[]): Run {
   const result = spawnSync(process.execPath, [mainScript, ...args], { encoding: 'utf8', cwd: directory });
   return { status: result.status, stdout: result.stdout, stderr: result.stderr };
-}
-
-/** Seeded uniform [0, 1) generator (mulberry32), so the data are the same on every run. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 interface Row {

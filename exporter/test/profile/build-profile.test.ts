@@ -1,6 +1,7 @@
 import { countIntoBins } from '../../src/stats/binning.js';
 import { buildProfile, parseProfile, ProfileBuilder, quantileBinEdges } from '../../src/profile/index.js';
 import type { NumericFeatureProfile, CategoricalFeatureProfile, ReferenceProfile } from '../../src/profile/index.js';
+import { mulberry32 as random } from '../support/synthetic.js';
 
 const createdAt = '2026-01-01T00:00:00.000Z';
 
@@ -14,18 +15,6 @@ function categorical(profile: ReferenceProfile, name: string): CategoricalFeatur
   const feature = profile.features[name];
   if (feature === undefined || feature.kind === 'numeric') throw new Error(`${name} is not categorical`);
   return feature as CategoricalFeatureProfile;
-}
-
-/** A deterministic pseudo-random stream (mulberry32), so the tests need no fixtures. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
 }
 
 function sampleRows(n: number, seed = 7): Array<Record<string, unknown>> {

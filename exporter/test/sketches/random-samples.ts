@@ -1,14 +1,7 @@
+import { mulberry32 } from '../support/synthetic.js';
+
 /** Seeded samplers for the sketch tests (mulberry32 + Box–Muller): same seed, same numbers. */
-export function seededUniform(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const seededUniform = mulberry32;
 
 export function normalSample(size: number, seed: number, mean = 0, sd = 1): number[] {
   const uniform = seededUniform(seed);

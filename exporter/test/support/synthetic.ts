@@ -14,6 +14,18 @@ export function createRandom(seed: number): () => number {
   };
 }
 
+/** Seeded uniform [0, 1) generator (mulberry32): same seed, same numbers. */
+export function mulberry32(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
 /** Normal draws by Box-Muller. */
 export function normalSample(size: number, mean: number, std: number, seed: number): number[] {
   const uniform = createRandom(seed);
