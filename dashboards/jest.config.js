@@ -1,0 +1,3 @@
+import { jestProject } from '../scripts/jest-project.js';
+
+export default jestProject('dashboards');
