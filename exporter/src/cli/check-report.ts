@@ -26,7 +26,7 @@ export interface CheckReportQuality {
 }
 
 export interface CheckReport {
-  dataset: { drifted: boolean; driftedShare: number | null; rows: { reference: number; current: number } };
+  dataset: { drifted: boolean; driftedShare: number | null; weightedDriftedShare: number | null; rows: { reference: number; current: number } };
   features: CheckReportFeature[];
   quality: CheckReportQuality[];
 }
@@ -46,6 +46,7 @@ export function checkReport(comparison: ProfileComparison): CheckReport {
     dataset: {
       drifted: comparison.dataset.drifted,
       driftedShare: finiteOrNull(comparison.dataset.driftedShare),
+      weightedDriftedShare: finiteOrNull(comparison.dataset.weightedDriftedShare),
       rows: { reference: comparison.rows.reference, current: comparison.rows.current },
     },
     features: comparison.features.map((feature) => ({

@@ -3,7 +3,8 @@
  */
 import type { CheckReport } from './check-report.js';
 
-function formatNumber(value: number | null, digits = 4): string {
+/** A number for people: 4 decimals, exponent form for very small or large values, "—" for null. */
+export function formatNumber(value: number | null, digits = 4): string {
   if (value === null) return '—';
   if (value !== 0 && (Math.abs(value) < 1e-3 || Math.abs(value) >= 1e6)) return value.toExponential(2);
   return Number(value.toFixed(digits)).toString();

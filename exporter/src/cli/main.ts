@@ -7,5 +7,6 @@ import { runCli } from './program.js';
 const exitCode = await runCli(process.argv.slice(2), {
   stdout: (text) => process.stdout.write(text),
   stderr: (text) => process.stderr.write(text),
+  stderrTerminal: process.stderr,
 });
 process.exitCode = exitCode;

@@ -4,14 +4,19 @@
  */
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { VERSION } from '../version.js';
-import { CHECK_FORMATS, runCheckCommand, type CheckFormat } from './check-command.js';
+import { CHECK_FORMATS, runCheckCommand, type CheckCommandOptions } from './check-command.js';
 import { InputError } from './input-error.js';
-import { runProfileCommand } from './profile-command.js';
+import type { ProgressTerminal } from './progress-bar.js';
+import { runProfileCommand, type ProfileCommandOptions } from './profile-command.js';
 
-/** Where the CLI writes: stdout for results, stderr for messages. */
+const INPUT_HELP = 'CSV (.csv, header row), JSON Lines (.jsonl, .ndjson) or Parquet (.parquet) file';
+
+/** Where the CLI writes: stdout for results, stderr for messages (and the progress bar when it is a TTY). */
 export interface CliOutput {
   stdout: (text: string) => void;
   stderr: (text: string) => void;
+  /** The stderr stream, for the progress bar (drawn only when `isTTY`). */
+  stderrTerminal?: ProgressTerminal;
 }
 
 export const EXIT_OK = 0;
@@ -40,30 +45,33 @@ function buildProgram(output: CliOutput, setExitCode: (code: number) => void): C
 
   program
     .command('profile')
-    .description('Build a reference profile (JSON) from a CSV or JSON Lines file, streaming in two passes.')
-    .argument('<input>', 'CSV (.csv, header row) or JSON Lines (.jsonl, .ndjson) file')
+    .description('Build a reference profile (JSON) from a CSV, JSON Lines or Parquet file, streaming in two passes.')
+    .argument('<input>', INPUT_HELP)
     .requiredOption('--out <profile.json>', 'where to write the profile')
     .option('--target <column>', 'the ground-truth column')
     .option('--prediction <column>', 'the predicted-label column')
     .option('--score <column>', 'the predicted-score column')
     .option('--categorical <columns>', 'comma-separated columns to treat as categorical', columnListArgument)
     .option('--bins <n>', 'quantile bins per numeric column (default 10)', positiveIntegerArgument)
+    .option('--importance <file.json>', 'JSON object of column → feature importance (weights >= 0) for the weighted dataset drift share')
+    .option('--lenient', 'count values of the wrong type (e.g. text in a numeric column) instead of failing with exit 2')
     .exitOverride()
-    .action(async (input: string, options: { out: string; target?: string; prediction?: string; score?: string; categorical?: string[]; bins?: number }) => {
-      await runProfileCommand(input, options, (line) => output.stderr(`${line}\n`));
+    .action(async (input: string, options: ProfileCommandOptions) => {
+      await runProfileCommand(input, options, (line) => output.stderr(`${line}\n`), output.stderrTerminal);
       setExitCode(EXIT_OK);
     });
 
   program
     .command('check')
-    .description('Compare a CSV or JSON Lines file with a reference profile: drift per feature, dataset drift, data quality. Exit 0 = passed, 1 = drift or a quality check failed, 2 = usage or input error.')
-    .argument('<input>', 'CSV (.csv, header row) or JSON Lines (.jsonl, .ndjson) file')
+    .description('Compare a CSV, JSON Lines or Parquet file with a reference profile: drift per feature, dataset drift, data quality. Exit 0 = passed, 1 = drift or a quality check failed, 2 = usage or input error.')
+    .argument('<input>', INPUT_HELP)
     .requiredOption('--reference <profile.json>', 'the reference profile written by `modelwatch profile`')
     .addOption(new Option('--format <format>', 'output format').choices(CHECK_FORMATS).default('table'))
     .option('--out <file>', 'write the report to this file instead of stdout')
+    .option('--lenient', 'count values of the wrong type (e.g. text in a numeric column) as type_error findings (exit 1) instead of an input error (exit 2)')
     .exitOverride()
-    .action(async (input: string, options: { reference: string; format: CheckFormat; out?: string }) => {
-      setExitCode(await runCheckCommand(input, options, output.stdout));
+    .action(async (input: string, options: CheckCommandOptions) => {
+      setExitCode(await runCheckCommand(input, options, output.stdout, output.stderrTerminal));
     });
 
   return program;

@@ -1,22 +1,40 @@
 /**
- * Streaming the rows of a CSV or JSON Lines file, one at a time, with errors that name the file,
- * line and column.
+ * Streaming the rows of a CSV, JSON Lines or Parquet file, one at a time, with errors that name the
+ * file, line and column.
  */
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { createInterface } from 'node:readline';
+import type { Readable } from 'node:stream';
 import { csvRecords } from './csv-records.js';
 import { inferCell } from './infer-cell.js';
 import { InputError } from './input-error.js';
+import { parquetRows, type BytesReadListener } from './parquet-rows.js';
 
-/** A row of an input file and the line it starts on. */
+/** Where a value sits in the input: 1-based line (the row number for Parquet) and column. */
+export interface CellLocation {
+  line: number;
+  column: number;
+}
+
+/** A row of an input file, the line it starts on, and where each named value sits. */
 export interface InputRow {
   values: Record<string, unknown>;
   line: number;
+  /** The location of the value of column `name` (for error messages; only called on errors). */
+  locate(name: string): CellLocation;
 }
 
-export type InputFormat = 'csv' | 'jsonl';
+/** Options of {@link readRows}. */
+export interface ReadRowsOptions {
+  /** Columns the caller needs (Parquet reads only these; the text formats still parse every field). */
+  columns?: readonly string[];
+  /** Called with the bytes read from disk so far, once per chunk (for the progress bar). */
+  onBytes?: BytesReadListener;
+}
+
+export type InputFormat = 'csv' | 'jsonl' | 'parquet';
 
 /**
  * The format of an input file from its extension: `.csv` is CSV; `.jsonl`, `.ndjson` and `.json`
@@ -28,7 +46,8 @@ export function inputFormatOf(file: string): InputFormat {
   const extension = extname(file).toLowerCase();
   if (extension === '.csv') return 'csv';
   if (extension === '.jsonl' || extension === '.ndjson' || extension === '.json') return 'jsonl';
-  throw new InputError(`cannot tell the input format from the extension "${extension}"; use .csv, .jsonl or .ndjson`, { file });
+  if (extension === '.parquet' || extension === '.pq') return 'parquet';
+  throw new InputError(`cannot tell the input format from the extension "${extension}"; use .csv, .jsonl, .ndjson or .parquet`, { file });
 }
 
 async function assertReadableFile(file: string): Promise<void> {
@@ -41,9 +60,18 @@ async function assertReadableFile(file: string): Promise<void> {
   if (!info.isFile()) throw new InputError('not a regular file', { file });
 }
 
-async function* csvRows(file: string): AsyncGenerator<InputRow> {
+/** The chunks of a file stream, reporting the bytes read after each. */
+async function* countedChunks(stream: Readable & { bytesRead: number }, onBytes: BytesReadListener | undefined): AsyncGenerator<string | Buffer> {
+  for await (const chunk of stream) {
+    onBytes?.(stream.bytesRead);
+    yield chunk as string | Buffer;
+  }
+}
+
+async function* csvRows(file: string, onBytes: BytesReadListener | undefined): AsyncGenerator<InputRow> {
   let header: string[] | undefined;
-  for await (const record of csvRecords(createReadStream(file, { encoding: 'utf8' }), file)) {
+  let headerIndex = new Map<string, number>();
+  for await (const record of csvRecords(countedChunks(createReadStream(file, { encoding: 'utf8' }), onBytes), file)) {
     if (header === undefined) {
       header = record.fields;
       const seen = new Map<string, number>();
@@ -54,6 +82,7 @@ async function* csvRows(file: string): AsyncGenerator<InputRow> {
         if (earlier !== undefined) throw new InputError(`header names "${name}" twice (columns ${earlier + 1} and ${index + 1})`, { file, line: record.line, column });
         seen.set(name, index);
       });
+      headerIndex = seen;
       continue;
     }
     if (record.fields.length !== header.length) {
@@ -64,7 +93,13 @@ async function* csvRows(file: string): AsyncGenerator<InputRow> {
     header.forEach((name, index) => {
       values[name] = inferCell(record.fields[index] ?? '');
     });
-    yield { values, line: record.line };
+    const columnsOfFields = record.columns;
+    const recordLine = record.line;
+    yield {
+      values,
+      line: recordLine,
+      locate: (name) => ({ line: recordLine, column: columnsOfFields[headerIndex.get(name) ?? 0] ?? 1 }),
+    };
   }
   if (header === undefined) throw new InputError('the file is empty (expected a header row)', { file, line: 1, column: 1 });
 }
@@ -75,8 +110,19 @@ function jsonErrorColumn(message: string): number | undefined {
   return match === null ? undefined : Number(match[1]) + 1;
 }
 
-async function* jsonLinesRows(file: string): AsyncGenerator<InputRow> {
-  const lines = createInterface({ input: createReadStream(file, { encoding: 'utf8' }), crlfDelay: Infinity });
+/** 1-based column of the value of key `name` in a JSON object's text (1 when it cannot be found). */
+function jsonValueColumn(text: string, name: string): number {
+  const key = JSON.stringify(name);
+  const at = text.indexOf(key);
+  if (at < 0) return 1;
+  const match = /^\s*:\s*/.exec(text.slice(at + key.length));
+  return at + key.length + (match?.[0].length ?? 0) + 1;
+}
+
+async function* jsonLinesRows(file: string, onBytes: BytesReadListener | undefined): AsyncGenerator<InputRow> {
+  const stream = createReadStream(file, { encoding: 'utf8' });
+  if (onBytes !== undefined) stream.on('data', () => onBytes(stream.bytesRead));
+  const lines = createInterface({ input: stream, crlfDelay: Infinity });
   let line = 0;
   for await (const text of lines) {
     line++;
@@ -92,12 +138,28 @@ async function* jsonLinesRows(file: string): AsyncGenerator<InputRow> {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
       throw new InputError(`each line must be a JSON object of column → value; got ${Array.isArray(value) ? 'an array' : JSON.stringify(value)}`, { file, line, column: 1 });
     }
-    yield { values: value as Record<string, unknown>, line };
+    const lineNumber = line;
+    yield { values: value as Record<string, unknown>, line: lineNumber, locate: (name) => ({ line: lineNumber, column: jsonValueColumn(text, name) }) };
   }
 }
 
+async function* parquetInputRows(file: string, options: ReadRowsOptions): AsyncGenerator<InputRow> {
+  let columnIndex: Map<string, number> | undefined;
+  for await (const { values, row } of parquetRows(file, options)) {
+    columnIndex ??= new Map(Object.keys(values).map((name, index) => [name, index + 1]));
+    const index = columnIndex;
+    yield { values, line: row, locate: (name) => ({ line: row, column: index.get(name) ?? 1 }) };
+  }
+}
+
+function rowsOf(format: InputFormat, file: string, options: ReadRowsOptions): AsyncGenerator<InputRow> {
+  if (format === 'csv') return csvRows(file, options.onBytes);
+  if (format === 'jsonl') return jsonLinesRows(file, options.onBytes);
+  return parquetInputRows(file, options);
+}
+
 /**
- * Streams the rows of a CSV or JSON Lines file (format from the extension, see {@link inputFormatOf}).
+ * Streams the rows of a CSV, JSON Lines or Parquet file (format from the extension, see {@link inputFormatOf}).
  * CSV cells are typed per value by `inferCell`; JSON values are kept as they are. Only one row is
  * held at a time. The file must contain at least one data row.
  *
@@ -105,12 +167,12 @@ async function* jsonLinesRows(file: string): AsyncGenerator<InputRow> {
  *   read, is empty, has a bad header, a ragged row, bad quoting or a line that is not a JSON object.
  * @example for await (const { values } of readRows('reference.csv')) builder.add(values);
  */
-export async function* readRows(file: string): AsyncGenerator<InputRow> {
+export async function* readRows(file: string, options: ReadRowsOptions = {}): AsyncGenerator<InputRow> {
   const format = inputFormatOf(file);
   await assertReadableFile(file);
   let count = 0;
   try {
-    for await (const row of format === 'csv' ? csvRows(file) : jsonLinesRows(file)) {
+    for await (const row of rowsOf(format, file, options)) {
       count++;
       yield row;
     }
@@ -118,5 +180,11 @@ export async function* readRows(file: string): AsyncGenerator<InputRow> {
     if (error instanceof InputError) throw error;
     throw new InputError(`cannot read the file (${(error as Error).message})`, { file }, { cause: error });
   }
-  if (count === 0) throw new InputError(format === 'csv' ? 'no data rows after the header' : 'the file is empty (expected one JSON object per line)', { file, line: 1, column: 1 });
+  if (count === 0) throw new InputError(emptyFileMessage(format), { file, line: 1, column: 1 });
+}
+
+function emptyFileMessage(format: InputFormat): string {
+  if (format === 'csv') return 'no data rows after the header';
+  if (format === 'jsonl') return 'the file is empty (expected one JSON object per line)';
+  return 'the Parquet file has no rows';
 }

@@ -44,7 +44,7 @@ describe('check output JSON Schema', () => {
 
   it('rejects a document with a pValue outside [0, 1] or an unknown check', () => {
     const valid = {
-      dataset: { drifted: false, driftedShare: 0, rows: { reference: 10, current: 5 } },
+      dataset: { drifted: false, driftedShare: 0, weightedDriftedShare: null, rows: { reference: 10, current: 5 } },
       features: [{ name: 'age', kind: 'numeric', method: 'ks', score: 0.1, pValue: 0.5, threshold: 0.05, drifted: false, sampleSize: 5 }],
       quality: [{ feature: 'age', check: 'missing', value: null, threshold: 0.05, failed: false }],
     };

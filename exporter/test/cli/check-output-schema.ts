@@ -10,6 +10,7 @@ export const checkOutputSchema = z.strictObject({
   dataset: z.strictObject({
     drifted: z.boolean(),
     driftedShare: z.number().min(0).max(1).nullable(),
+    weightedDriftedShare: z.number().min(0).max(1).nullable(),
     rows: z.strictObject({ reference: z.number().int().min(0), current: z.number().int().min(0) }),
   }),
   features: z.array(

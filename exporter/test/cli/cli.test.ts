@@ -3,13 +3,16 @@
  * `npm run build -w exporter`; `npm test` builds first), run as a child process on generated files.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { checkOutputSchema, type CheckOutput } from './check-output-schema.js';
 import { mulberry32 as random } from '../support/synthetic.js';
+import { compareToProfile } from '../../src/check/compare-to-profile.js';
+import { checkReport } from '../../src/cli/check-report.js';
+import type { ReferenceProfile } from '../../src/profile/schema.js';
 
 const mainScript = fileURLToPath(new URL('../../bin/modelwatch.js', import.meta.url));
 
@@ -73,6 +76,8 @@ const reference = referenceRows(1000);
 const stationary = reference.filter((_, index) => index % 2 === 0).reverse();
 /** Covariate shift: ages 15 years older, everything else unchanged. */
 const shifted = stationary.map((row) => ({ ...row, age: row.age + 15 }));
+/** 10 000 rows (several read chunks): incomes shifted in two of three rows, 2 % of cities new. */
+const large = referenceRows(10_000).map((row, index) => ({ ...row, income: row.income + (index % 3) * 20, city: index % 50 === 0 ? 'Bergen' : row.city }));
 
 beforeAll(() => {
   if (!existsSync(mainScript)) throw new Error(`${mainScript} is missing: run \`npm run build -w exporter\` first (npm test does it)`);
@@ -80,6 +85,7 @@ beforeAll(() => {
   writeCsv('reference.csv', reference);
   writeCsv('stationary.csv', stationary);
   writeCsv('shifted.csv', shifted);
+  writeCsv('large.csv', large);
   writeJsonLines('reference.jsonl', reference);
   writeJsonLines('stationary.jsonl', stationary);
   const run = modelwatch('profile', 'reference.csv', '--out', 'profile.json', '--target', 'churned', '--bins', '8');
@@ -102,7 +108,8 @@ describe('modelwatch --help', () => {
     const run = modelwatch('check', '--help');
     expect(run.status).toBe(0);
     expect(run.stdout).toMatch(/--reference <profile\.json>/);
-    expect(run.stdout).toMatch(/--format <format>.*"table", "json"/s);
+    expect(run.stdout).toMatch(/--format <format>.*"table", "json", "html"/s);
+    expect(run.stdout).toContain('--lenient');
   });
 });
 
@@ -147,7 +154,7 @@ describe('modelwatch check', () => {
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     const report = parseReport(run);
-    expect(report.dataset).toEqual({ drifted: false, driftedShare: 0, rows: { reference: 1000, current: 500 } });
+    expect(report.dataset).toEqual({ drifted: false, driftedShare: 0, weightedDriftedShare: null, rows: { reference: 1000, current: 500 } });
     expect(report.features.map((f) => f.name)).toEqual(['age', 'income', 'city', 'active']);
     expect(report.features.every((f) => !f.drifted && f.sampleSize === 500)).toBe(true);
     expect(report.quality.filter((q) => q.failed)).toEqual([]);
@@ -188,25 +195,99 @@ describe('modelwatch check', () => {
     expect(parseReport(fromJsonLines)).toEqual(parseReport(fromCsv));
   });
 
-  it('fails the type_error check (exit 1) for text in a numeric column', () => {
-    writeCsv('typo.csv', stationary);
-    const text = readFileSync(join(directory, 'typo.csv'), 'utf8').replace(/\r\n\d+,/, '\r\nforty,');
-    writeFileSync(join(directory, 'typo.csv'), text);
-    const run = modelwatch('check', '--reference', 'profile.json', 'typo.csv', '--format', 'json');
+  it('counts text in a numeric column as a type_error finding (exit 1) with --lenient', () => {
+    writeTypo('typo.csv');
+    const run = modelwatch('check', '--reference', 'profile.json', 'typo.csv', '--format', 'json', '--lenient');
     expect(run.status).toBe(1);
     expect(parseReport(run).quality.filter((q) => q.failed).map((q) => `${q.feature}:${q.check}`)).toEqual(['age:type_error']);
   });
+
+  it('streams: the JSON equals the in-memory batch comparison of the same rows, across many read chunks', () => {
+    const current = large;
+    expect(statSync(join(directory, 'large.csv')).size).toBeGreaterThan(3 * 65536); // several stream chunks
+    const run = modelwatch('check', '--reference', 'profile.json', 'large.csv', '--format', 'json');
+    expect(run.status).toBe(1);
+    const profile = JSON.parse(readFileSync(join(directory, 'profile.json'), 'utf8')) as ReferenceProfile;
+    const batch = JSON.parse(JSON.stringify(checkReport(compareToProfile(profile, current)))) as unknown;
+    expect(parseReport(run)).toEqual(batch);
+    expect(parseReport(run).features.filter((f) => f.drifted).map((f) => f.name)).toEqual(['income', 'city']);
+  });
 });
 
-describe('usage and input errors exit 2 and name the file, line and column', () => {
-  function expectInputError(run: Run, message: string | RegExp): void {
-    expect(run.status).toBe(2);
-    expect(run.stdout).toBe('');
-    expect(run.stderr).toMatch(message);
-  }
+function writeTypo(name: string): void {
+  writeCsv(name, stationary);
+  const text = readFileSync(join(directory, name), 'utf8').replace(/\r\n\d+,/, '\r\nforty,');
+  writeFileSync(join(directory, name), text);
+}
 
+describe('--importance', () => {
+  it('stores the weights in the profile and reports the weighted drifted share', () => {
+    writeFileSync(join(directory, 'importance.json'), JSON.stringify({ age: 3, income: 1, city: 1, active: 1 }));
+    const profiled = modelwatch('profile', 'reference.csv', '--out', 'weighted.json', '--target', 'churned', '--bins', '8', '--importance', 'importance.json');
+    expect(profiled.status).toBe(0);
+    const profile = JSON.parse(readFileSync(join(directory, 'weighted.json'), 'utf8')) as ReferenceProfile;
+    expect(profile.features.age?.importance).toBe(3);
+    expect(profile.features.churned?.importance).toBeUndefined();
+    const run = modelwatch('check', '--reference', 'weighted.json', 'shifted.csv', '--format', 'json');
+    const report = parseReport(run);
+    expect(report.features.filter((f) => f.drifted).map((f) => f.name)).toEqual(['age']);
+    expect(report.dataset.driftedShare).toBe(0.25);
+    expect(report.dataset.weightedDriftedShare).toBe(0.5);
+  });
+
+  it('refuses unknown column names, negative or non-numeric weights, and a non-object, naming them (exit 2)', () => {
+    writeFileSync(join(directory, 'unknown.json'), JSON.stringify({ age: 1, agee: 2, salary: 1 }));
+    expectInputError(modelwatch('profile', 'reference.csv', '--out', 'x.json', '--importance', 'unknown.json'), /unknown\.json: names columns not in the data: "agee", "salary" \(columns: age, income, city, active, churned\)/);
+    writeFileSync(join(directory, 'negative.json'), JSON.stringify({ age: -1, city: 'high' }));
+    expectInputError(modelwatch('profile', 'reference.csv', '--out', 'x.json', '--importance', 'negative.json'), /negative\.json: weights must be finite numbers >= 0; got "age": -1, "city": "high"/);
+    writeFileSync(join(directory, 'list.json'), '[1, 2]');
+    expectInputError(modelwatch('profile', 'reference.csv', '--out', 'x.json', '--importance', 'list.json'), /list\.json: expected a JSON object of column → weight/);
+    expectInputError(modelwatch('profile', 'reference.csv', '--out', 'x.json', '--importance', 'absent.json'), /absent\.json: cannot read the importance file \(ENOENT\)/);
+  });
+});
+
+describe('progress bar', () => {
+  it('prints no progress when stderr is piped', () => {
+    const profiled = modelwatch('profile', 'large.csv', '--out', 'piped.json');
+    expect(profiled.status).toBe(0);
+    expect(profiled.stderr).toBe('profiled 10000 rows × 5 columns of large.csv → piped.json\n');
+    const checked = modelwatch('check', '--reference', 'profile.json', 'large.csv', '--format', 'json');
+    expect(checked.stderr).toBe('');
+    expect(checked.stdout).not.toContain('rows/s');
+  });
+
+  it('draws rows/s and bytes read of the file size on a terminal (a pseudo-terminal from script(1))', () => {
+    const command = [process.execPath, mainScript, 'check', '--reference', 'profile.json', 'large.csv', '--out', 'tty-report.json', '--format', 'json'].map((arg) => `'${arg}'`).join(' ');
+    const result = spawnSync('script', ['-qec', command, '/dev/null'], { encoding: 'utf8', cwd: directory, timeout: 30_000 });
+    expect(result.status).toBe(1);
+    const size = statSync(join(directory, 'large.csv')).size;
+    expect(result.stdout).toMatch(/check large\.csv \[#*-*\]\s+\d+% [\d.]+ kB \/ [\d.]+ kB\s+[\d,]+ rows\s+[\d,]+ rows\/s/);
+    expect(result.stdout).toContain(`/ ${(size / 1000).toFixed(1)} kB`);
+    expect(result.stdout).toContain('\r\u001b[K'); // erased at the end
+  });
+});
+
+function expectInputError(run: Run, message: string | RegExp): void {
+  expect(run.status).toBe(2);
+  expect(run.stdout).toBe('');
+  expect(run.stderr).toMatch(message);
+}
+
+describe('usage and input errors exit 2 and name the file, line and column', () => {
   it('a missing input file', () => {
     expectInputError(modelwatch('check', '--reference', 'profile.json', 'nowhere.csv'), /nowhere\.csv: cannot read the file \(ENOENT\)/);
+  });
+
+  it('text in a numeric column, for check and for profile', () => {
+    writeTypo('typo-strict.csv');
+    expectInputError(modelwatch('check', '--reference', 'profile.json', 'typo-strict.csv', '--format', 'json'), /^modelwatch: typo-strict\.csv:2:1: value "forty" in numeric column "age" is not a number; fix the data, or pass --lenient/);
+    writeFileSync(join(directory, 'typo-profile.csv'), 'a,b\n1,x\n2,y\n"3 kg",z\n4,x\n');
+    expectInputError(modelwatch('profile', 'typo-profile.csv', '--out', 'x.json'), /typo-profile\.csv:4:1: value "3 kg" in numeric column "a" is not a number/);
+    const lenient = modelwatch('profile', 'typo-profile.csv', '--out', 'lenient.json', '--lenient');
+    expect(lenient.status).toBe(0);
+    expect((JSON.parse(readFileSync(join(directory, 'lenient.json'), 'utf8')) as ReferenceProfile).features.a?.typeErrorCount).toBe(1);
+    writeFileSync(join(directory, 'typo.jsonl'), '{"age": 30, "income": 100, "city": "Oslo", "active": true}\n{"age": 31, "income": {"k": 1}, "city": "Oslo", "active": true}\n');
+    expectInputError(modelwatch('check', '--reference', 'profile.json', 'typo.jsonl'), /typo\.jsonl:2:23: value \{"k":1\} in numeric column "income" is not a number/);
   });
 
   it('a ragged CSV row', () => {
