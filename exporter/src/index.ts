@@ -2,8 +2,9 @@
  * @modelwatch/otel — ML model monitoring computed in-process and exported as OpenTelemetry metrics.
  *
  * This entry point exposes the foundation: the statistics core (matched to SciPy / scikit-learn),
- * mergeable sketches, reference profiles, drift evaluation, concept-drift detectors, the model monitor
- * (`createModelMonitor`) and the OpenTelemetry setup (`startModelwatch`).
+ * mergeable sketches, reference profiles, drift evaluation, concept-drift detectors, streaming
+ * performance/fairness accumulators and CBPE, the delayed-label store, the model monitor
+ * (`createModelMonitor`, with `label()` for ground truth) and the OpenTelemetry setup (`startModelwatch`).
  */
 export * from './stats/index.js';
 export * from './sketches/index.js';
@@ -15,4 +16,5 @@ export * from './monitor/index.js';
 export * from './otel/index.js';
 export * from './estimation/index.js';
 export * from './performance/index.js';
+export * from './labels/index.js';
 export { VERSION } from './version.js';

@@ -12,6 +12,7 @@ import { OTHER_CATEGORY } from '../check/compare-to-profile.js';
 import { CategoricalAccumulator, COUNTER, EVENT_INDEX, NumericAccumulator, type FeatureAccumulator } from './feature-accumulator.js';
 import { DROP_REASONS, QUALITY_EVENT_CHECKS, type DropReason, type QualityEventCheck } from './metric-names.js';
 import type { MonitorState } from './monitor-state.js';
+import { computePerformance } from './compute-performance.js';
 import type { FeatureQualityRatios, FeatureSnapshot, MonitorSnapshot } from './monitor-snapshot.js';
 
 function ratio(numerator: number, denominator: number): number | null {
@@ -126,7 +127,8 @@ function scoreMean(state: MonitorState): number | null {
 
 /** Computes the snapshot from the state's window as of `now` (old slices are rolled off first). @internal */
 export function computeSnapshot(state: MonitorState): MonitorSnapshot {
-  state.ring.advance(state.safeNow());
+  const now = state.safeNow();
+  state.ring.advance(now);
   const columns = state.accumulators.map((accumulator) => featureSnapshot(state, accumulator));
   const features = columns.filter((column) => column.role === 'feature');
   const dropped = Object.fromEntries(DROP_REASONS.map((reason, index) => [reason, state.dropped[index] as number])) as Record<DropReason, number>;
@@ -144,5 +146,6 @@ export function computeSnapshot(state: MonitorState): MonitorSnapshot {
       unknownFeatures: state.unknownFeatureEvents,
       segmentOverflow: state.segments.overflowed,
     },
+    performance: computePerformance(state, now),
   };
 }

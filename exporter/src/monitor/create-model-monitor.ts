@@ -5,11 +5,13 @@
 import type { BatchObservableCallback } from '@opentelemetry/api';
 import { VERSION } from '../version.js';
 import { computeSnapshot } from './compute-snapshot.js';
-import { createMonitorInstruments, observablesOf, observeSnapshot } from './monitor-instruments.js';
+import { createLabelDelayHistogram, createMonitorInstruments, observablesOf, observeSnapshot } from './monitor-instruments.js';
+import type { LabelCallOptions } from './performance-state.js';
 import { resolveMonitorOptions, type ModelMonitorOptions } from './monitor-options.js';
 import type { MonitorSnapshot } from './monitor-snapshot.js';
 import { SeriesTracker } from './series-tracker.js';
 import { MonitorState, type Observation, type ObservationColumns } from './monitor-state.js';
+import { MONITOR_ATTRIBUTES } from './metric-names.js';
 
 /** The instrumentation scope of every instrument the monitor creates. */
 export const MONITOR_METER_NAME = '@modelwatch/otel';
@@ -20,6 +22,12 @@ export interface ModelMonitor {
   observe(observation: Observation): void;
   /** Records columns of inferences: profile column names plus optional `prediction`, `score`, `segment`, `timestamp`. */
   observeBatch(columns: ObservationColumns): void;
+  /**
+   * Joins ground truth with the prediction observed under the same `id` (string, finite number or
+   * W3C trace id). Never throws; the outcome is counted in `ml.labels` (joined, duplicate,
+   * unknown_id, too_late, invalid). `timestamp`: when the label became known (default now).
+   */
+  label(id: string | number, actual: unknown, options?: LabelCallOptions): void;
   /** The values the gauges would export now, as plain data. */
   snapshot(): MonitorSnapshot;
   /** Removes the observable callback; later observations are ignored. Idempotent. */
@@ -34,12 +42,17 @@ export interface ModelMonitor {
  * @throws TypeError naming the bad option and its value; ProfileError for an invalid profile.
  * @example
  * const monitor = createModelMonitor({ model: { name: 'churn', version: '3' }, reference: await loadProfile('./profile.json') });
- * monitor.observe({ features: { age: 41, plan: 'pro' }, score: 0.82 });
+ * monitor.observe({ features: { age: 41, plan: 'pro' }, score: 0.82, id: requestId });
+ * // later, when the truth is known:
+ * monitor.label(requestId, 1);
  */
 export function createModelMonitor(options: ModelMonitorOptions): ModelMonitor {
   const resolved = resolveMonitorOptions(options);
-  const state = new MonitorState(resolved);
   const meter = resolved.meterProvider.getMeter(MONITOR_METER_NAME, VERSION);
+  const logger = resolved.loggerProvider.getLogger(MONITOR_METER_NAME, VERSION);
+  const delay = createLabelDelayHistogram(meter);
+  const modelAttributes = { [MONITOR_ATTRIBUTES.modelName]: resolved.model.name, [MONITOR_ATTRIBUTES.modelVersion]: resolved.model.version };
+  const state = new MonitorState(resolved, logger, (seconds) => delay.record(seconds, modelAttributes));
   const instruments = createMonitorInstruments(meter);
   const observables = observablesOf(instruments);
   const tracker = new SeriesTracker();
@@ -58,6 +71,9 @@ export function createModelMonitor(options: ModelMonitorOptions): ModelMonitor {
     },
     observeBatch: (columns) => {
       if (running) state.observeBatch(columns);
+    },
+    label: (id, actual, labelOptions) => {
+      if (running) state.performance.label(id, actual, labelOptions, state.safeNow());
     },
     snapshot: () => computeSnapshot(state),
     shutdown: () => {

@@ -16,7 +16,31 @@ export {
   NO_SEGMENT,
   QUALITY_EVENT_CHECKS,
   DROP_REASONS,
+  LABEL_OUTCOMES,
+  EVICTION_REASONS,
+  CONCEPT_DETECTORS,
+  CONCEPT_STREAMS,
+  PERFORMANCE_AVERAGES,
+  LABEL_DELAY_BUCKETS,
+  CONCEPT_DRIFT_EVENT,
 } from './metric-names.js';
-export type { MonitorMetricDefinition, MonitorInstrumentKind, MonitorMetricKey, MonitorAttributeKey, QualityEventCheck, DropReason } from './metric-names.js';
+export type {
+  MonitorMetricDefinition,
+  MonitorInstrumentKind,
+  MonitorMetricKey,
+  MonitorAttributeKey,
+  QualityEventCheck,
+  DropReason,
+  LabelOutcome,
+  EvictionReason,
+  ConceptDetectorName,
+  ConceptStream,
+  PerformanceAverage,
+} from './metric-names.js';
+export { PERFORMANCE_DEFAULTS } from './performance-options.js';
+export type { LabelOptions, PerformanceOptions, PerformanceTask, DetectorOptions, FairnessOptions } from './performance-options.js';
+export type { LabelCallOptions } from './performance-state.js';
+export type { PerformanceSnapshot, SegmentPerformanceSnapshot, FairnessAttributeSnapshot, FairnessGroupSnapshot } from './performance-snapshot.js';
+export type { ConceptDetectorSnapshot } from './concept-streams.js';
 export { prometheusMetricName, prometheusLabelName, PATH_EXTRA_LABELS } from './prometheus-names.js';
 export type { PrometheusPath } from './prometheus-names.js';

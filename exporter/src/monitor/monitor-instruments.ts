@@ -3,16 +3,26 @@
  * into them from one batch observable callback. Pure mapping from snapshot to data points; the
  * statistics come from `computeSnapshot`. @internal
  */
-import type { Attributes, BatchObservableResult, Meter, Observable, ObservableCounter, ObservableGauge } from '@opentelemetry/api';
-import { MONITOR_ATTRIBUTES as A, MONITOR_METRICS, QUALITY_EVENT_CHECKS, UNKNOWN_FEATURE, type MonitorMetricKey } from './metric-names.js';
+import type { Attributes, BatchObservableResult, Histogram, Meter, Observable, ObservableCounter, ObservableGauge } from '@opentelemetry/api';
+import { LABEL_DELAY_BUCKETS, MONITOR_ATTRIBUTES as A, MONITOR_METRICS, QUALITY_EVENT_CHECKS, UNKNOWN_FEATURE, type MonitorMetricKey } from './metric-names.js';
 import type { FeatureSnapshot, MonitorSnapshot } from './monitor-snapshot.js';
+import { observePerformance } from './observe-performance.js';
 import type { SeriesTracker } from './series-tracker.js';
 
-export type MonitorInstruments = Record<MonitorMetricKey, ObservableGauge | ObservableCounter>;
+/** The synchronous instruments (recorded outside the collection callback). */
+export type SynchronousMetricKey = 'labelDelay';
+export type ObservableMetricKey = Exclude<MonitorMetricKey, SynchronousMetricKey>;
+export type MonitorInstruments = Record<ObservableMetricKey, ObservableGauge | ObservableCounter>;
 
-/** Creates the contract's instruments on `meter`. */
+/** Creates the `ml.label.delay` histogram with the contract's explicit bucket boundaries. */
+export function createLabelDelayHistogram(meter: Meter): Histogram {
+  const metric = MONITOR_METRICS.labelDelay;
+  return meter.createHistogram(metric.name, { description: metric.description, unit: metric.unit, advice: { explicitBucketBoundaries: [...LABEL_DELAY_BUCKETS] } });
+}
+
+/** Creates the contract's observable instruments on `meter`. */
 export function createMonitorInstruments(meter: Meter): MonitorInstruments {
-  const entries = Object.entries(MONITOR_METRICS).map(([key, metric]) => {
+  const entries = Object.entries(MONITOR_METRICS).filter(([, metric]) => metric.instrument !== 'Histogram').map(([key, metric]) => {
     const options = { description: metric.description, unit: metric.unit };
     const instrument = metric.instrument === 'ObservableCounter' ? meter.createObservableCounter(metric.name, options) : meter.createObservableGauge(metric.name, options);
     return [key, instrument] as const;
@@ -61,7 +71,7 @@ function observeColumn(result: BatchObservableResult, gauges: GaugeWriter, instr
 }
 
 /** Observes one gauge data point. */
-type GaugeWriter = (instrument: Observable, value: number, attributes: Attributes) => void;
+export type GaugeWriter = (instrument: Observable, value: number, attributes: Attributes) => void;
 
 /** Writes every data point of `snapshot` into `result`; gauge series that disappeared since the last call read NaN. */
 export function observeSnapshot(result: BatchObservableResult, instruments: MonitorInstruments, snapshot: MonitorSnapshot, tracker: SeriesTracker): void {
@@ -87,5 +97,6 @@ export function observeSnapshot(result: BatchObservableResult, instruments: Moni
   for (const [segment, count] of Object.entries(snapshot.counters.observations)) result.observe(instruments.observations, count, { ...model, [A.segment]: segment });
   for (const [reason, count] of Object.entries(snapshot.counters.dropped)) result.observe(instruments.observationsDropped, count, { ...model, [A.dropReason]: reason });
   result.observe(instruments.attributeOverflow, snapshot.counters.segmentOverflow, { ...model, [A.overflowAttribute]: A.segment });
+  observePerformance(result, gauges, instruments, model, snapshot.performance);
   tracker.finish(result);
 }

@@ -3,12 +3,14 @@
  * a TypeError naming the field and the value; nothing is validated on the hot path afterwards.
  */
 import { metrics, type MeterProvider } from '@opentelemetry/api';
+import { logs, type LoggerProvider } from '@opentelemetry/api-logs';
 import { z } from 'zod';
 import type { DriftMethod } from '../drift/methods.js';
 import { validateDriftMethodOverride, type DriftMethodOverride } from '../profile/drift-method.js';
 import { parseProfile } from '../profile/load-profile.js';
 import type { ReferenceProfile } from '../profile/schema.js';
 import { valueAt } from '../util/value-at-path.js';
+import { performanceOptionShapes, resolvePerformanceOptions, type DetectorOptions, type FairnessOptions, type LabelOptions, type PerformanceOptions, type ResolvedPerformanceOptions } from './performance-options.js';
 
 /** A sliding time window of `durationMs` made of `slices` sub-windows (default 1 h as 12 × 5 min). */
 export interface TimeWindowOptions {
@@ -41,6 +43,16 @@ export interface ModelMonitorOptions {
   maxStringLength?: number;
   /** Clock in ms since the epoch (default `Date.now`); injectable for tests. */
   now?: () => number;
+  /** Delayed labels joined by `monitor.label(id, actual)`: TTL and cap of the pending store. */
+  labels?: LabelOptions;
+  /** Realised performance: task, positive class, pinball quantiles. */
+  performance?: PerformanceOptions;
+  /** Concept-drift detectors on the error and score streams. */
+  detectors?: DetectorOptions;
+  /** Group fairness over protected attributes. */
+  fairness?: FairnessOptions;
+  /** Where concept-drift log records go (default: the global LoggerProvider of `@opentelemetry/api-logs`). */
+  loggerProvider?: LoggerProvider;
 }
 
 /** Window settings with defaults filled in. @internal */
@@ -58,6 +70,8 @@ export interface ResolvedMonitorOptions {
   segments: { attribute: string; allowlist: ReadonlySet<string> | undefined; cap: number } | undefined;
   maxStringLength: number;
   now: () => number;
+  performance: ResolvedPerformanceOptions;
+  loggerProvider: LoggerProvider;
 }
 
 export const MONITOR_DEFAULTS = {
@@ -89,6 +103,8 @@ const optionsSchema = z.object({
   segments: z.object({ attribute: nonEmpty, allowlist: z.array(z.string()).optional(), cap: positiveInt.max(10_000).optional() }).strict().optional(),
   maxStringLength: positiveInt.optional(),
   now: z.custom<() => number>((value) => typeof value === 'function', 'must be a function returning ms since the epoch').optional(),
+  ...performanceOptionShapes,
+  loggerProvider: z.custom<LoggerProvider>((value) => typeof (value as { getLogger?: unknown } | null)?.getLogger === 'function', 'must be a LoggerProvider (an object with getLogger())').optional(),
 }).strict();
 
 function describe(value: unknown): string {
@@ -158,5 +174,7 @@ export function resolveMonitorOptions(options: unknown): ResolvedMonitorOptions 
     segments,
     maxStringLength: value.maxStringLength ?? MONITOR_DEFAULTS.maxStringLength,
     now: value.now ?? Date.now,
+    performance: resolvePerformanceOptions(value, reference),
+    loggerProvider: value.loggerProvider ?? logs.getLoggerProvider(),
   };
 }

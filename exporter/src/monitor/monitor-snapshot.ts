@@ -7,6 +7,7 @@ import type { FeatureDriftResult } from '../drift/evaluate-feature-drift.js';
 import type { FeatureKind } from '../drift/methods.js';
 import type { FeatureRole } from '../profile/schema.js';
 import type { DropReason, QualityEventCheck } from './metric-names.js';
+import type { PerformanceSnapshot } from './performance-snapshot.js';
 
 /** Data-quality ratios over the window; null where the denominator is 0 or the check does not apply. */
 export interface FeatureQualityRatios {
@@ -66,4 +67,6 @@ export interface MonitorSnapshot {
     /** Observations whose segment value folded into the overflow value. */
     segmentOverflow: number;
   };
+  /** Delayed labels, realised and estimated performance, concept drift, fairness. */
+  performance: PerformanceSnapshot;
 }

@@ -10,6 +10,9 @@ import type { ResolvedMonitorOptions } from './monitor-options.js';
 import { RateLimitedDiag } from './rate-limited-diag.js';
 import { SegmentLimiter } from './segment-limiter.js';
 import { SLOT_INVALID_TIME, WindowRing } from './window-ring.js';
+import { ConceptStreams } from './concept-streams.js';
+import { PerformanceState } from './performance-state.js';
+import type { Logger } from '@opentelemetry/api-logs';
 
 /** One inference, as `observe` takes it. */
 export interface Observation {
@@ -19,8 +22,13 @@ export interface Observation {
   prediction?: unknown;
   /** The model's confidence, recorded into the profile's `score` column and the mean score. */
   score?: unknown;
-  /** An inference id (accepted for joining labels later; not recorded as an attribute). */
+  /**
+   * An inference id (string of 1–128 characters, finite number, or a W3C trace id): registers the
+   * prediction for a later `monitor.label(id, actual)`. Never recorded as an attribute.
+   */
   id?: unknown;
+  /** Protected attributes for fairness (e.g. `{ gender: 'f' }`); read before `features`. Never exported raw: groups are capped. */
+  attributes?: Readonly<Record<string, unknown>>;
   /** Segment value for `ml.segment` (bounded by the segments option). */
   segment?: unknown;
   /** When the inference happened (ms since the epoch or a Date; default now). Time windows only. */
@@ -31,6 +39,7 @@ export interface Observation {
 export type ObservationColumns = Readonly<Record<string, ArrayLike<unknown>>>;
 
 const RESERVED_COLUMNS = new Set(['prediction', 'score', 'segment', 'timestamp', 'id']);
+const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
 const SCORE_SLOTS = 2;
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
@@ -56,11 +65,19 @@ export class MonitorState {
   /** Input names that are not profile columns (each occurrence counts once). */
   unknownFeatureEvents = 0;
   readonly diag: RateLimitedDiag;
+  /** Delayed labels, performance, CBPE, fairness. */
+  readonly performance: PerformanceState;
+  /** Concept-drift detectors on the error and score streams. */
+  readonly concept: ConceptStreams;
   private readonly columnNames: ReadonlySet<string>;
   private readonly prediction: FeatureAccumulator | undefined;
   private readonly score: FeatureAccumulator | undefined;
 
-  constructor(options: ResolvedMonitorOptions) {
+  /**
+   * @param logger where concept-drift log records go.
+   * @param onDelay records one label delay in seconds (the `ml.label.delay` histogram).
+   */
+  constructor(options: ResolvedMonitorOptions, logger: Logger, onDelay: (seconds: number) => void = () => {}) {
     this.options = options;
     const { reference, window, maxStringLength } = options;
     this.diag = new RateLimitedDiag(options.now);
@@ -75,9 +92,13 @@ export class MonitorState {
     this.segments = new SegmentLimiter(options.segments, maxStringLength);
     this.dropped = new Float64Array(DROP_REASONS.length);
     this.ring = new WindowRing(window, this.safeNow(), (slot) => this.clearSlot(slot));
+    this.concept = new ConceptStreams({ error: options.performance.errorDetectors, score: options.performance.scoreDetectors, logger, model: options.model, window, warn: (key, message) => this.diag.warn(key, message) });
+    this.performance = new PerformanceState(options, this.ring, this.diag, this.concept, onDelay);
   }
 
   private clearSlot(slot: number): void {
+    // The ring clears a slot from its constructor, before `performance` exists.
+    (this.performance as PerformanceState | undefined)?.clearSlot(slot);
     for (const accumulator of this.accumulators) accumulator.clearSlot(slot);
     this.scoreWindow.fill(0, slot * SCORE_SLOTS, (slot + 1) * SCORE_SLOTS);
   }
@@ -119,7 +140,7 @@ export class MonitorState {
   }
 
   private isKnownInput(key: string): boolean {
-    return this.columnNames.has(key) || key === this.options.segments?.attribute;
+    return this.columnNames.has(key) || key === this.options.segments?.attribute || this.options.performance.fairness?.attributes.includes(key) === true;
   }
 
   /** Records one observation; never throws. */
@@ -133,7 +154,7 @@ export class MonitorState {
       if (slot < 0) return;
       const segmentAttribute = this.options.segments?.attribute;
       const segment = observation.segment ?? (segmentAttribute !== undefined && Object.hasOwn(values, segmentAttribute) ? values[segmentAttribute] : undefined);
-      this.segments.count(segment);
+      const segmentLabel = this.segments.count(segment);
       for (const accumulator of this.accumulators) {
         let raw = Object.hasOwn(values, accumulator.name) ? values[accumulator.name] : undefined;
         if (accumulator === this.prediction && observation.prediction !== undefined) raw = observation.prediction;
@@ -145,6 +166,8 @@ export class MonitorState {
       }
       const score = observation.score !== undefined ? observation.score : this.score === undefined ? undefined : Object.hasOwn(values, this.score.name) ? values[this.score.name] : undefined;
       this.recordScore(slot, score);
+      const prediction = observation.prediction !== undefined ? observation.prediction : this.prediction === undefined ? undefined : Object.hasOwn(values, this.prediction.name) ? values[this.prediction.name] : undefined;
+      if (observation.id !== undefined || score !== undefined) this.performance.onObserve(slot, segmentLabel, observation.id, prediction, score, observation.attributes, values, observation.timestamp, this.safeNow());
     } catch (error) {
       this.drop('internal_error', 1, () => String(error));
     }
@@ -167,6 +190,29 @@ export class MonitorState {
     return isArrayLike(column) ? column : undefined;
   }
 
+  /** observeBatch's share of delayed labels and scores: per row with an id or a score, the same as `observe`. */
+  private batchPerformance(columns: ObservationColumns, rows: number, slots: Int32Array, segmentLabels: readonly string[], scores: ArrayLike<unknown> | undefined): void {
+    const ids = this.reserved(columns, 'id');
+    if (ids === undefined && scores === undefined) return;
+    const predictions = this.prediction === undefined ? this.reserved(columns, 'prediction') : this.columnFor(columns, this.prediction);
+    const timestamps = this.reserved(columns, 'timestamp');
+    const fairness = this.options.performance.fairness?.attributes;
+    const now = this.safeNow();
+    for (let row = 0; row < rows; row++) {
+      const slot = slots[row] as number;
+      const id = ids?.[row];
+      const score = scores?.[row];
+      if (slot < 0 || (id === undefined && score === undefined)) continue;
+      let values = NO_VALUES;
+      if (fairness !== undefined && id !== undefined) {
+        const row_: Record<string, unknown> = {};
+        for (const name of fairness) if (Object.hasOwn(columns, name)) row_[name] = columns[name]?.[row];
+        values = row_;
+      }
+      this.performance.onObserve(slot, segmentLabels[row] ?? '', id, predictions?.[row], score, undefined, values, timestamps?.[row], now);
+    }
+  }
+
   /** Records columns of observations (row r is every column's entry r); never throws. */
   observeBatch(columns: ObservationColumns): void {
     try {
@@ -180,13 +226,14 @@ export class MonitorState {
       const segmentAttribute = this.options.segments?.attribute;
       const segments = this.reserved(columns, 'segment') ?? (segmentAttribute !== undefined && Object.hasOwn(columns, segmentAttribute) && isArrayLike(columns[segmentAttribute]) ? columns[segmentAttribute] : undefined);
       const slots = new Int32Array(rows);
+      const segmentLabels: string[] = new Array<string>(rows);
       let accepted = 0;
       for (let row = 0; row < rows; row++) {
         const slot = this.slotFor(timestamps?.[row]);
         slots[row] = slot;
         if (slot >= 0) {
           accepted++;
-          this.segments.count(segments?.[row]);
+          segmentLabels[row] = this.segments.count(segments?.[row]);
         }
       }
       for (const accumulator of this.accumulators) {
@@ -203,6 +250,7 @@ export class MonitorState {
       if (scores !== undefined) {
         for (let row = 0; row < rows; row++) if ((slots[row] as number) >= 0) this.recordScore(slots[row] as number, scores[row]);
       }
+      this.batchPerformance(columns, rows, slots, segmentLabels, scores);
     } catch (error) {
       this.drop('internal_error', 1, () => String(error));
     }

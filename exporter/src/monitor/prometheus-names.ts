@@ -16,7 +16,7 @@ export function prometheusMetricName(metric: MonitorMetricDefinition): string {
     throw new RangeError(`metric ${metric.name}: unit ${JSON.stringify(metric.unit)} would get a suffix on the push path only; use '' or an {annotation}`);
   }
   const base = metric.name.replace(/\./g, '_');
-  return metric.instrument === 'ObservableCounter' ? `${base}_total` : base;
+  return metric.instrument === 'ObservableCounter' ? `${base}_total` : base; // a Histogram's series add _bucket, _sum, _count
 }
 
 /** The Prometheus label of a data-point attribute (dots become underscores on both paths). */

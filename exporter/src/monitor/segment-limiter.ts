@@ -35,10 +35,11 @@ export class SegmentLimiter {
     return OVERFLOW_SEGMENT;
   }
 
-  /** Counts one observation under the bounded value of `raw`. */
-  count(raw: unknown): void {
+  /** Counts one observation under the bounded value of `raw`, and returns that value. */
+  count(raw: unknown): string {
     const label = this.cap === 0 && this.allowlist === undefined ? NO_SEGMENT : this.bounded(raw);
     if (label === OVERFLOW_SEGMENT) this.overflowed++;
     this.observations.set(label, (this.observations.get(label) ?? 0) + 1);
+    return label;
   }
 }

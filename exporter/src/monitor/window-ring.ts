@@ -23,6 +23,8 @@ export class WindowRing {
   private readonly sliceNumbers: Float64Array;
   /** Time windows: the newest slice number; count windows: the slot being filled. */
   private head: number;
+  /** Count windows: how many times each slot was (re)started, so a slot's identity changes when it is reused. */
+  private readonly generations: Float64Array;
 
   constructor(window: ResolvedWindow, now: number, clearSlot: (slot: number) => void) {
     this.window = window;
@@ -30,6 +32,7 @@ export class WindowRing {
     this.clearSlot = clearSlot;
     this.observations = new Float64Array(window.slices);
     this.sliceNumbers = new Float64Array(window.slices).fill(Number.NaN);
+    this.generations = new Float64Array(window.slices);
     if (window.kind === 'time') {
       this.head = Math.floor(now / window.sliceMs);
       for (let number = this.head - window.slices + 1; number <= this.head; number++) this.sliceNumbers[this.slotOf(number)] = number;
@@ -67,6 +70,7 @@ export class WindowRing {
     if (this.window.kind === 'count') {
       if ((this.observations[this.head] as number) >= this.window.sliceCapacity) {
         this.head = (this.head + 1) % this.slices;
+        this.generations[this.head] = (this.generations[this.head] as number) + 1;
         this.clearSlot(this.head);
         this.observations[this.head] = 0;
       }
@@ -84,6 +88,24 @@ export class WindowRing {
     }
     this.observations[slot] = (this.observations[slot] as number) + 1;
     return slot;
+  }
+
+  /**
+   * The slot `timestamp` (default now) falls in, without counting an observation: SLOT_TOO_OLD /
+   * SLOT_INVALID_TIME as in `take`. Count windows: the slot being filled.
+   */
+  slotAt(now: number, timestamp: number | undefined): number {
+    if (this.window.kind === 'count') return this.head;
+    this.advance(now);
+    if (timestamp === undefined) return this.slotOf(this.head);
+    if (typeof timestamp !== 'number' || !Number.isFinite(timestamp)) return SLOT_INVALID_TIME;
+    const number = Math.min(Math.floor(timestamp / this.window.sliceMs), this.head);
+    return number <= this.head - this.slices ? SLOT_TOO_OLD : this.slotOf(number);
+  }
+
+  /** What `slot` holds now (time: its slice number; count: its generation); changes when the slot is reused. */
+  identityOf(slot: number): number {
+    return this.window.kind === 'time' ? (this.sliceNumbers[slot] as number) : (this.generations[slot] as number);
   }
 
   /** Observations in the whole window. */

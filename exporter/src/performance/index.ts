@@ -8,3 +8,5 @@ export type { FairnessAccumulatorJson, FairnessAccumulatorOptions, FairnessResul
 export { RocScoreCounts } from './roc-score-counts.js';
 export type { RocAucEstimate, RocScoreCountsJson, RocScoreCountsOptions } from './roc-score-counts.js';
 export { CompensatedSum } from './compensated-sum.js';
+export { degradation, LOWER_IS_BETTER, TASK_METRICS, ESTIMATED_METRICS, classificationMetricValues, regressionMetricValues } from './metric-values.js';
+export type { PerformanceTask } from './metric-values.js';

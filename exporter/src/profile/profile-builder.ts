@@ -6,6 +6,7 @@
  * is undecided).
  */
 import type { FeatureKind } from '../drift/methods.js';
+import { BaselineCollector } from './baseline-collector.js';
 import { CategoricalColumnProfiler } from './categorical-column-profiler.js';
 import { emptyKindTally, inferKindFromTally, overriddenKind, tallyValue } from './infer-kind.js';
 import type { KindTally } from './infer-kind.js';
@@ -51,10 +52,13 @@ export class ProfileBuilder {
   readonly #options: ResolvedProfileOptions;
   readonly #firstPass: FirstPass | undefined;
   readonly #columns = new Map<string, ColumnState>();
+  readonly #baseline: BaselineCollector | undefined;
   #rowCount = 0;
 
   constructor(options: ProfileOptions = {}) {
     this.#options = resolveProfileOptions(options);
+    const { target, prediction, score, task, positiveLabel } = this.#options;
+    this.#baseline = target !== undefined && (prediction !== undefined || score !== undefined) ? new BaselineCollector({ target, prediction, score, task, positiveLabel }) : undefined;
     this.#firstPass = (options as { [FIRST_PASS]?: FirstPass })[FIRST_PASS];
     for (const column of this.#options.columns ?? []) this.#column(column);
   }
@@ -138,6 +142,7 @@ export class ProfileBuilder {
     const names = this.#options.columns ?? Object.keys(row);
     const values = row as Readonly<Record<string, unknown>>;
     for (const name of names) this.#addValue(name, this.#column(name), values[name]);
+    this.#addBaselineRow((name) => values[name]);
     return this;
   }
 
@@ -168,8 +173,17 @@ export class ProfileBuilder {
       if (values === undefined) continue;
       for (let i = 0; i < values.length; i++) this.#addValue(name, state, values[i]);
     }
+    for (let row = 0; row < (length ?? 0); row++) this.#addBaselineRow((name) => columns[name]?.[row]);
     this.#rowCount += length ?? 0;
     return this;
+  }
+
+  #addBaselineRow(valueOf: (column: string) => unknown): void {
+    const baseline = this.#baseline;
+    if (baseline === undefined) return;
+    const { target, prediction, score } = this.#options;
+    const read = (column: string | undefined): unknown => (column === undefined || (this.#options.columns !== undefined && !this.#options.columns.includes(column)) ? undefined : valueOf(column));
+    baseline.add(read(target), read(prediction), read(score));
   }
 
   #profilers(): Array<[string, ColumnProfiler]> {
@@ -198,10 +212,15 @@ export class ProfileBuilder {
     }
     const has = (column: string | undefined): column is string => column !== undefined && Object.hasOwn(features, column);
     const { target, prediction, score } = options;
+    const collected = this.#baseline?.finish();
     const baseline =
-      has(target) && (has(prediction) || has(score))
-        ? { target, ...(has(prediction) ? { prediction } : {}), ...(has(score) ? { score } : {}), metrics: {} }
+      has(target) && (has(prediction) || has(score)) && collected !== undefined
+        ? { ...collected, ...(has(prediction) ? {} : { prediction: undefined }), ...(has(score) ? {} : { score: undefined }) }
         : undefined;
+    if (baseline !== undefined) {
+      if (baseline.prediction === undefined) delete baseline.prediction;
+      if (baseline.score === undefined) delete baseline.score;
+    }
     return {
       type: PROFILE_TYPE,
       schemaVersion: PROFILE_SCHEMA_VERSION,
@@ -256,6 +275,8 @@ export class ProfileBuilder {
       ...optional('target', o.target),
       ...optional('prediction', o.prediction),
       ...optional('score', o.score),
+      ...optional('task', o.task),
+      positiveLabel: o.positiveLabel,
       importance: o.importance,
       binCount: o.binCount,
       binEdges: Object.fromEntries(o.binEdges),

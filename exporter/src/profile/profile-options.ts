@@ -21,6 +21,10 @@ export interface ProfileOptions {
   target?: string;
   prediction?: string;
   score?: string;
+  /** Task of the baseline metrics (default: inferred from the target; see docs/profiles.md). */
+  task?: 'binary' | 'multiclass' | 'regression';
+  /** Positive class of a binary target (default 1; `true` counts as 1). */
+  positiveLabel?: string | number;
   /** Feature importance per column, stored as `importance`. */
   importance?: Readonly<Record<string, number>>;
   /** Quantile bins per numeric feature (default 10). */
@@ -51,6 +55,8 @@ export interface ResolvedProfileOptions {
   target: string | undefined;
   prediction: string | undefined;
   score: string | undefined;
+  task: 'binary' | 'multiclass' | 'regression' | undefined;
+  positiveLabel: string | number;
   importance: Readonly<Record<string, number>>;
   binCount: number;
   binEdges: ReadonlyMap<string, number[]>;
@@ -129,6 +135,17 @@ function resolveImportance(value: unknown): Record<string, number> {
   return { ...(value as Record<string, number>) };
 }
 
+function resolveTask(value: unknown): ResolvedProfileOptions['task'] {
+  if (value === undefined || value === 'binary' || value === 'multiclass' || value === 'regression') return value;
+  throw new RangeError(`options.task must be 'binary', 'multiclass' or 'regression'; got ${JSON.stringify(value)}`);
+}
+
+function resolvePositiveLabel(value: unknown): string | number {
+  if (value === undefined) return 1;
+  if ((typeof value === 'number' && Number.isInteger(value)) || (typeof value === 'string' && value.length > 0)) return value;
+  throw new TypeError(`options.positiveLabel must be an integer or a non-empty string; got ${JSON.stringify(value)}`);
+}
+
 function resolveRoles(options: ProfileOptions): Map<string, 'target' | 'prediction' | 'score'> {
   const roles = new Map<string, 'target' | 'prediction' | 'score'>();
   for (const role of ['target', 'prediction', 'score'] as const) {
@@ -173,6 +190,8 @@ export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedPro
     target: options.target,
     prediction: options.prediction,
     score: options.score,
+    task: resolveTask(options.task),
+    positiveLabel: resolvePositiveLabel(options.positiveLabel),
     importance: resolveImportance(options.importance),
     binCount,
     binEdges: resolveBinEdges(options.binEdges, kinds),

@@ -116,15 +116,21 @@ export const featureProfileSchema = z.discriminatedUnion('kind', [numericFeature
 
 /**
  * Performance baseline on the reference data, present when the profile has a target column and a
- * prediction or score column. This version records which columns they are and leaves `metrics`
- * empty: the performance monitor fills it (metric name → value on the reference data).
+ * prediction or score column: which columns they are, the task, the metrics on the reference
+ * (names as the `ml.performance.metric` values: accuracy, precision, f1_macro, roc_auc, mae, …) and,
+ * for binary tasks with a score, the CBPE calibration (`CbpeModel.toJSON()`). `task` and
+ * `calibration` are optional (older version-1 profiles have neither; 'classification' is the
+ * older spelling of a classification task).
  */
 export const baselineSchema = z.object({
   target: z.string(),
   prediction: z.string().optional(),
   score: z.string().optional(),
-  task: z.enum(['classification', 'regression']).optional(),
+  task: z.enum(['classification', 'binary', 'multiclass', 'regression']).optional(),
+  /** Labelled rows the metrics were computed on. */
+  samples: z.number().int().nonnegative().optional(),
   metrics: z.record(z.string(), z.number()),
+  calibration: z.unknown().optional(),
 });
 
 export const referenceProfileSchema = z.object({

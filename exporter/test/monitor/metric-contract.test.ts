@@ -9,6 +9,7 @@ import { MONITOR_ATTRIBUTES, MONITOR_METRICS } from '../../src/monitor/metric-na
 import { prometheusLabelName, prometheusMetricName } from '../../src/monitor/prometheus-names.js';
 import { normalSample } from '../support/synthetic.js';
 import { referenceProfile, testMeterProvider } from './monitor-fixture.js';
+import { binaryProfile, binaryRows, regressionProfile, regressionRows } from './labelled-fixture.js';
 
 interface DocumentedMetric {
   name: string;
@@ -72,17 +73,27 @@ describe('pull path: exporter-prometheus writes the documented names and labels'
     const x = normalSample(200, 1, 1, 3);
     monitor.observeBatch({ x, y: x, color: x.map((value) => (value > 1 ? 'red' : 'blue')), flag: x.map((value) => value > 0), prediction: x.map(() => 'a'), score: x.map(() => 0.5), unknown: x });
     monitor.observe({ features: { x: 1 }, timestamp: 'bad' as never });
+    const labelled = createModelMonitor({ model: { name: 'b', version: '1' }, reference: binaryProfile(), meterProvider: provider, fairness: { attributes: ['group'] } });
+    const rows = binaryRows(200, 4);
+    rows.score.forEach((score, i) => labelled.observe({ features: { x: rows.x[i] }, score, prediction: rows.prediction[i], id: i, attributes: { group: rows.group[i] } }));
+    rows.truth.forEach((truth, i) => labelled.label(i, truth));
+    const regression = createModelMonitor({ model: { name: 'r', version: '1' }, reference: regressionProfile(), meterProvider: provider });
+    const numbers = regressionRows(50, 6);
+    numbers.x.forEach((x, i) => regression.observe({ features: { x }, prediction: numbers.prediction[i], id: `r${i}` }));
+    numbers.truth.forEach((truth, i) => regression.label(`r${i}`, truth));
     const { resourceMetrics } = await reader.collect();
     const text = new PrometheusSerializer().serialize(resourceMetrics);
     const names = new Set(text.split('\n').filter((line) => line.startsWith('# TYPE ')).map((line) => line.split(' ')[2]));
     for (const metric of Object.values(MONITOR_METRICS)) {
       const pull = prometheusMetricName(metric);
       expect({ metric: metric.name, present: names.has(pull) }).toEqual({ metric: metric.name, present: true });
-      const sample = text.split('\n').find((line) => line.startsWith(`${pull}{`)) ?? '';
+      const sample = text.split('\n').find((line) => line.startsWith(metric.instrument === 'Histogram' ? `${pull}_bucket{` : `${pull}{`)) ?? '';
       for (const attribute of metric.attributes) expect(sample).toContain(`${prometheusLabelName(attribute)}=`);
       expect(sample).toContain('otel_scope_name="@modelwatch/otel"');
     }
     expect(text).toContain('ml_feature_drift_detected{ml_model_name="m",ml_model_version="1",ml_feature_name="x",ml_drift_method="ks"');
+    expect(text).toMatch(/^ml_label_delay_bucket\{ml_model_name="b",ml_model_version="1",otel_scope_name="@modelwatch\/otel",otel_scope_version="[^"]+",le="604800"\} 200$/m);
+    expect(text).toContain('ml_labels_total{ml_model_name="b",ml_model_version="1",ml_label_outcome="joined"');
   });
 });
 

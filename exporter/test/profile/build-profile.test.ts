@@ -1,4 +1,6 @@
 import { countIntoBins } from '../../src/stats/binning.js';
+import { accuracy } from '../../src/stats/accuracy.js';
+import { precisionRecallF1 } from '../../src/stats/precision-recall-f1.js';
 import { buildProfile, parseProfile, ProfileBuilder, quantileBinEdges } from '../../src/profile/index.js';
 import type { NumericFeatureProfile, CategoricalFeatureProfile, ReferenceProfile } from '../../src/profile/index.js';
 import { mulberry32 as random } from '../support/synthetic.js';
@@ -119,7 +121,17 @@ describe('buildProfile', () => {
     expect(profile.features.predicted?.role).toBe('prediction');
     expect(profile.features.age?.role).toBe('feature');
     expect(profile.features.income?.importance).toBe(0.7);
-    expect(profile.baseline).toEqual({ target: 'label', prediction: 'predicted', metrics: {} });
+    const rows = sampleRows(50);
+    const truth = rows.map((row) => row.label as number);
+    const predicted = rows.map((row) => row.predicted as number);
+    const scores = precisionRecallF1(truth, predicted, { average: 'binary', posLabel: 1 });
+    expect(profile.baseline).toEqual({
+      target: 'label',
+      prediction: 'predicted',
+      task: 'binary',
+      samples: 50,
+      metrics: { accuracy: accuracy(truth, predicted), precision: scores.precision, recall: scores.recall, f1: scores.f1 },
+    });
     expect(profile.name).toBe('churn-v3');
     expect(buildProfile(sampleRows(50), { createdAt, target: 'label' }).baseline).toBeUndefined();
   });
