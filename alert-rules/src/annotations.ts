@@ -25,3 +25,17 @@ export function alertLabels(severity: Severity, concern: string): Record<string,
 export const MODEL_TEMPLATE = 'model {{ $labels.ml_model_name }} version {{ $labels.ml_model_version }}';
 /** Template fragment naming the feature and its model. */
 export const FEATURE_TEMPLATE = `feature {{ $labels.ml_feature_name }} of ${MODEL_TEMPLATE}`;
+/** Template fragment naming the segment when the series has one: ` in segment eu`. */
+export const SEGMENT_TEMPLATE = '{{ with $labels.ml_segment }} in segment {{ . }}{{ end }}';
+
+/**
+ * Template that looks up one value in Prometheus at notification time (`query`), printed with 4
+ * significant digits, or `unknown`. Each label is matched with the alert's own value of it.
+ * Prometheus and vmalert have `query`; Grafana templates do not (give Grafana its own description).
+ * @example lookupTemplate('ml_performance_baseline', ['ml_model_name'])
+ */
+export function lookupTemplate(metric: string, labels: readonly string[]): string {
+  const matchers = labels.map((label) => `${label}=%q`).join(', ');
+  const args = labels.map((label) => `$labels.${label}`).join(' ');
+  return `{{ with printf "max(${metric}{${matchers}})" ${args} | query }}{{ . | first | value | printf "%.4g" }}{{ else }}unknown{{ end }}`;
+}

@@ -38,6 +38,63 @@ export interface AlertRulesConfig {
     readonly unseenCategoryRatio: { readonly threshold: number; readonly for: string };
     readonly outOfRangeRatio: { readonly threshold: number; readonly for: string };
     readonly typeErrorRatio: { readonly threshold: number; readonly for: string };
+    /**
+     * A feature that went constant: over `window`, at least `share` of its values fell into one reference
+     * bin that holds less than `maxReferenceShare` of the reference, with at least `minValues` values.
+     */
+    readonly constant: {
+      readonly window: string;
+      readonly share: number;
+      readonly maxReferenceShare: number;
+      readonly minValues: number;
+      readonly for: string;
+    };
+  };
+  readonly performance: {
+    /** A replica's degradation counts only when its window holds at least this many labelled rows (`ml_performance_samples`). */
+    readonly minSamples: number;
+    /** Relative degradation vs the baseline (`ml_performance_degradation`, positive = worse), e.g. 0.05 = 5 % worse. */
+    readonly warningDegradation: number;
+    readonly criticalDegradation: number;
+    readonly for: string;
+    /** CBPE estimate (`ml_performance_estimated_degradation`), guarded by `ml_window_samples >= minWindowSamples`. */
+    readonly estimated: { readonly degradation: number; readonly minWindowSamples: number; readonly for: string };
+  };
+  readonly conceptDrift: {
+    /** Detections counted over this window (`increase(ml_concept_drift_detections_total[window]) > 0`). */
+    readonly window: string;
+    readonly for: string;
+  };
+  readonly fairness: {
+    /** The four-fifths band of `ml_fairness_disparate_impact_ratio`. */
+    readonly lower: number;
+    readonly upper: number;
+    /** Only when every group of the attribute has at least this many labelled rows (`ml_fairness_group_samples`). */
+    readonly minGroupSamples: number;
+    readonly for: string;
+  };
+  readonly labels: {
+    readonly coverage: { readonly threshold: number; readonly for: string };
+    /** `histogram_quantile(quantile, rate(ml_label_delay_bucket[window]))` above `thresholdSeconds`. */
+    readonly delay: { readonly quantile: number; readonly thresholdSeconds: number; readonly window: string; readonly for: string };
+    /** Pending predictions grew over `window` while no label was joined in it. */
+    readonly stalled: { readonly window: string; readonly for: string };
+    /** Share of labels that could not be joined (unknown_id, too_late, invalid) over `window`, with at least `minLabels` labels. */
+    readonly notJoined: { readonly ratio: number; readonly minLabels: number; readonly window: string; readonly for: string };
+    /** Predictions evicted before their label because the pending store was full. */
+    readonly evictedWindow: string;
+    readonly evictedFor: string;
+  };
+  readonly spc: {
+    /** History the control limits are computed from, ending `offset` ago (so the current window is excluded). */
+    readonly lookback: string;
+    readonly offset: string;
+    /** Limits at mean ± k·σ. */
+    readonly k: number;
+    /** No alert until the history holds at least this much time of the metric (first deploy, new model version). */
+    readonly minHistory: string;
+    readonly for: string;
+    readonly metrics: readonly SpcMetric[];
   };
   readonly monitorHealth: {
     /** A model that reported within this window but has no current sample has stopped reporting. */
@@ -65,6 +122,25 @@ export interface AlertRulesConfig {
   };
 }
 
+/** A metric watched with statistical-process-control limits (mean ± k·σ of its own history). */
+export interface SpcMetric {
+  /** A gauge of docs/metrics.md, e.g. `ml_performance_accuracy`. */
+  readonly metric: string;
+  /** Words for the description, e.g. `accuracy`. */
+  readonly what: string;
+  /** Labels that identify one target (the replicas are aggregated with `aggregation`). */
+  readonly labels: readonly string[];
+  /** How replicas combine into one value per target. */
+  readonly aggregation: 'avg' | 'max' | 'min';
+  /** Which side is bad: `low` (a score fell), `high` (a ratio rose) or `both`. */
+  readonly direction: 'low' | 'high' | 'both';
+  /** Floor of σ, so a perfectly flat history does not alert on a tiny change. */
+  readonly sigmaFloor: number;
+}
+
+/** Uid of the Prometheus datasource that dashboards/provisioning/datasources/ provisions (Grafana-managed alerts query it). */
+export const GRAFANA_DATASOURCE_UID = 'modelwatch-prometheus';
+
 /** Defaults shipped with modelwatch. */
 export const defaultConfig: AlertRulesConfig = {
   selector: '',
@@ -78,6 +154,43 @@ export const defaultConfig: AlertRulesConfig = {
     unseenCategoryRatio: { threshold: 0.01, for: '15m' },
     outOfRangeRatio: { threshold: 0.05, for: '15m' },
     typeErrorRatio: { threshold: 0.01, for: '10m' },
+    constant: { window: '1h', share: 0.999, maxReferenceShare: 0.5, minValues: 100, for: '30m' },
+  },
+  performance: {
+    minSamples: 100,
+    warningDegradation: 0.05,
+    criticalDegradation: 0.15,
+    for: '30m',
+    estimated: { degradation: 0.05, minWindowSamples: 500, for: '30m' },
+  },
+  conceptDrift: { window: '30m', for: '5m' },
+  fairness: { lower: 0.8, upper: 1.25, minGroupSamples: 100, for: '1h' },
+  labels: {
+    coverage: { threshold: 0.5, for: '1h' },
+    delay: { quantile: 0.9, thresholdSeconds: 86_400, window: '6h', for: '1h' },
+    stalled: { window: '6h', for: '30m' },
+    notJoined: { ratio: 0.1, minLabels: 50, window: '1h', for: '15m' },
+    evictedWindow: '15m',
+    evictedFor: '15m',
+  },
+  spc: {
+    lookback: '7d',
+    offset: '1h',
+    k: 3,
+    minHistory: '1d',
+    for: '30m',
+    metrics: [
+      { metric: 'ml_performance_accuracy', what: 'accuracy', labels: ['ml_model_name', 'ml_model_version', 'ml_segment'], aggregation: 'avg', direction: 'low', sigmaFloor: 0.005 },
+      { metric: 'ml_dataset_drift_share', what: 'drifted feature share', labels: ['ml_model_name', 'ml_model_version'], aggregation: 'max', direction: 'high', sigmaFloor: 0.02 },
+      {
+        metric: 'ml_feature_quality_missing_ratio',
+        what: 'missing ratio',
+        labels: ['ml_model_name', 'ml_model_version', 'ml_feature_name'],
+        aggregation: 'max',
+        direction: 'high',
+        sigmaFloor: 0.005,
+      },
+    ],
   },
   monitorHealth: {
     stoppedLookback: '1h',

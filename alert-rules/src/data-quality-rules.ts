@@ -1,6 +1,7 @@
 import { alertAnnotations, alertLabels, FEATURE_TEMPLATE } from './annotations.js';
+import { filteredCondition, thresholdCondition } from './conditions.js';
 import type { AlertRulesConfig } from './config.js';
-import { FEATURE_LABELS, groupingLabels, maxBy, metricSelector } from './promql.js';
+import { FEATURE_LABELS, groupingLabels, maxBy, metricSelector, sumBy } from './promql.js';
 import type { AlertingRule, RuleGroup } from './rule-types.js';
 
 interface RatioAlert {
@@ -16,7 +17,7 @@ function ratioAlert(spec: RatioAlert, config: AlertRulesConfig): AlertingRule {
   const by = groupingLabels(FEATURE_LABELS, config);
   return {
     alert: spec.alert,
-    expr: `${maxBy(by, metricSelector(spec.metric, config))} > ${spec.threshold}`,
+    ...thresholdCondition(maxBy(by, metricSelector(spec.metric, config)), '>', spec.threshold),
     for: spec.for,
     labels: alertLabels('warning', 'data_quality'),
     annotations: alertAnnotations(
@@ -37,7 +38,11 @@ function missingRatioSpike(config: AlertRulesConfig): AlertingRule {
   const alert = 'MlFeatureMissingRatioSpike';
   return {
     alert,
-    expr: `(${current} > ${spec.threshold}) and on (${by}) (${current} > ${spec.spikeFactor} * clamp_min(${baseline}, ${spec.baselineFloor}))`,
+    // the value is the current ratio, above the threshold whenever the alert fires
+    ...filteredCondition(
+      `(${current} > ${spec.threshold}) and on (${by}) (${current} > ${spec.spikeFactor} * clamp_min(${baseline}, ${spec.baselineFloor}))`,
+      spec.threshold,
+    ),
     for: spec.for,
     labels: alertLabels('warning', 'data_quality'),
     annotations: alertAnnotations(
@@ -50,7 +55,31 @@ function missingRatioSpike(config: AlertRulesConfig): AlertingRule {
   };
 }
 
-/** Data quality: missing-ratio spike, unseen categories, out-of-range values, type errors (warnings: fix upstream data). */
+function featureConstant(config: AlertRulesConfig): AlertingRule {
+  const c = config.dataQuality.constant;
+  const feature = groupingLabels(FEATURE_LABELS, config);
+  const bin = groupingLabels([...FEATURE_LABELS, 'ml_bin_index'], config);
+  const increase = `increase(${metricSelector('ml_feature_bin_observations_total', config)}[${c.window}])`;
+  const share = `${sumBy(bin, increase)} / ignoring (ml_bin_index) group_left () (${sumBy(feature, increase)} >= ${c.minValues})`;
+  const rareInReference = `${maxBy(bin, metricSelector('ml_feature_bin_reference_fraction', config))} < ${c.maxReferenceShare}`;
+  const alert = 'MlFeatureConstant';
+  return {
+    alert,
+    // the largest share of one bin among the bins that are rare in the reference
+    ...thresholdCondition(maxBy(feature, `(${share}) and on (${bin}) (${rareInReference})`), '>=', c.share),
+    for: c.for,
+    labels: alertLabels('warning', 'data_quality'),
+    annotations: alertAnnotations(
+      alert,
+      'A feature went constant: nearly every value falls into one bin.',
+      `{{ $value | humanizePercentage }} of the values of the ${FEATURE_TEMPLATE} in the last ${c.window} fell into one reference bin that holds ` +
+        `less than ${c.maxReferenceShare * 100}% of the reference (threshold ${c.share * 100}%, at least ${c.minValues} values): a default or stuck value upstream.`,
+      config,
+    ),
+  };
+}
+
+/** Data quality: missing-ratio spike, unseen categories, out-of-range values, type errors, a feature gone constant (warnings: fix upstream data). */
 export function dataQualityGroup(config: AlertRulesConfig): RuleGroup {
   const q = config.dataQuality;
   return {
@@ -88,6 +117,7 @@ export function dataQualityGroup(config: AlertRulesConfig): RuleGroup {
         },
         config,
       ),
+      featureConstant(config),
     ],
   };
 }

@@ -1,4 +1,5 @@
 import { alertAnnotations, alertLabels, MODEL_TEMPLATE } from './annotations.js';
+import { filteredCondition } from './conditions.js';
 import type { AlertRulesConfig } from './config.js';
 import { groupingLabels, maxBy, MODEL_LABELS, metricSelector } from './promql.js';
 import type { RuleGroup } from './rule-types.js';
@@ -16,7 +17,8 @@ export function datasetDriftGroup(config: AlertRulesConfig): RuleGroup {
     rules: [
       {
         alert: ALERT,
-        expr: `(${share}) and on (${by}) (${detected} == 1)`,
+        // the value is the drifted share, above 0 whenever the monitor's dataset verdict is 1
+        ...filteredCondition(`(${share}) and on (${by}) (${detected} == 1)`, 0),
         for: config.datasetDrift.for,
         labels: alertLabels('critical', 'drift'),
         annotations: alertAnnotations(

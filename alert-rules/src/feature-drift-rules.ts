@@ -1,4 +1,5 @@
 import { alertAnnotations, alertLabels, FEATURE_TEMPLATE } from './annotations.js';
+import { presenceCondition } from './conditions.js';
 import type { AlertRulesConfig } from './config.js';
 import { FEATURE_LABELS, groupingLabels, maxBy, metricSelector } from './promql.js';
 import type { RuleGroup } from './rule-types.js';
@@ -35,7 +36,11 @@ export function featureDriftGroup(config: AlertRulesConfig): RuleGroup {
     rules: [
       {
         alert: ALERT,
-        expr: `(${score}) and on (${by}) (${detected} == 1)`,
+        ...presenceCondition(
+          `(${score}) and on (${by}) (${detected} == 1)`,
+          by,
+          `The ${FEATURE_TEMPLATE} drifted ({{ $labels.ml_drift_method }} verdict of the monitor held for ${featureDrift.warningFor}).`,
+        ),
         for: featureDrift.warningFor,
         labels: alertLabels('warning', 'drift'),
         annotations: alertAnnotations(
@@ -47,9 +52,13 @@ export function featureDriftGroup(config: AlertRulesConfig): RuleGroup {
       },
       {
         alert: ALERT,
-        expr:
+        ...presenceCondition(
           `(${distanceScore} >= on (${by}) ${featureDrift.criticalScoreMultiplier} * ${threshold})` +
-          ` or ((${testEffect} >= ${featureDrift.criticalEffectSize}) and on (${by}) (${detected} == 1))`,
+            ` or ((${testEffect} >= ${featureDrift.criticalEffectSize}) and on (${by}) (${detected} == 1))`,
+          by,
+          `The ${FEATURE_TEMPLATE} drifted strongly ({{ $labels.ml_drift_method }}): distance at or above ` +
+            `${featureDrift.criticalScoreMultiplier} × its threshold, or a test effect size at or above ${featureDrift.criticalEffectSize}.`,
+        ),
         for: featureDrift.criticalFor,
         labels: alertLabels('critical', 'drift'),
         annotations: alertAnnotations(

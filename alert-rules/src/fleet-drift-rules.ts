@@ -1,4 +1,5 @@
 import { alertAnnotations, alertLabels, FEATURE_TEMPLATE } from './annotations.js';
+import { thresholdCondition } from './conditions.js';
 import type { AlertRulesConfig } from './config.js';
 import { FEATURE_LABELS, groupingLabels, maxBy, metricSelector, sumBy } from './promql.js';
 import type { AlertingRule, RecordingRule, RuleGroup } from './rule-types.js';
@@ -56,7 +57,7 @@ function fleetPsiAlert(config: AlertRulesConfig): AlertingRule {
   const alert = 'MlFleetFeatureDrift';
   return {
     alert,
-    expr: `${fleetRecordNames(f.alertWindow).psi} >= ${f.psiThreshold}`,
+    ...thresholdCondition(fleetRecordNames(f.alertWindow).psi, '>=', f.psiThreshold),
     for: f.alertFor,
     labels: alertLabels('warning', 'drift'),
     annotations: alertAnnotations(

@@ -1,4 +1,5 @@
 import { alertAnnotations, alertLabels, MODEL_TEMPLATE } from './annotations.js';
+import { filteredCondition, presenceCondition, thresholdCondition } from './conditions.js';
 import type { AlertRulesConfig } from './config.js';
 import { groupingLabels, maxBy, MODEL_LABELS, metricSelector, sumBy } from './promql.js';
 import type { AlertingRule, RuleGroup } from './rule-types.js';
@@ -9,7 +10,12 @@ function stoppedReporting(config: AlertRulesConfig): AlertingRule {
   const alert = 'MlMonitorStoppedReporting';
   return {
     alert,
-    expr: `${maxBy(by, `max_over_time(${metric}[${config.monitorHealth.stoppedLookback}])`)} unless on (${by}) ${maxBy(by, metric)}`,
+    ...presenceCondition(
+      `${maxBy(by, `max_over_time(${metric}[${config.monitorHealth.stoppedLookback}])`)} unless on (${by}) ${maxBy(by, metric)}`,
+      by,
+      `The monitor of ${MODEL_TEMPLATE} reported within the last ${config.monitorHealth.stoppedLookback} but has no current series: ` +
+        'the service, its exporter or the metrics pipeline stopped.',
+    ),
     for: config.monitorHealth.stoppedFor,
     labels: alertLabels('warning', 'monitor_health'),
     annotations: alertAnnotations(
@@ -26,7 +32,8 @@ function expectedModelAbsent(model: string, config: AlertRulesConfig): AlertingR
   const alert = 'MlMonitorAbsent';
   return {
     alert,
-    expr: `absent(${metricSelector('ml_observations_total', config, `ml_model_name=${JSON.stringify(model)}`)})`,
+    // absent() returns 1 for the missing model
+    ...filteredCondition(`absent(${metricSelector('ml_observations_total', config, `ml_model_name=${JSON.stringify(model)}`)})`, 0),
     for: config.monitorHealth.stoppedFor,
     labels: { ...alertLabels('warning', 'monitor_health'), ml_model_name: model },
     annotations: alertAnnotations(
@@ -44,7 +51,7 @@ function attributeOverflow(config: AlertRulesConfig): AlertingRule {
   const alert = 'MlAttributeOverflow';
   return {
     alert,
-    expr: `${sumBy(by, `increase(${metricSelector('ml_attribute_overflow_total', config)}[${h.overflowWindow}])`)} > 0`,
+    ...thresholdCondition(sumBy(by, `increase(${metricSelector('ml_attribute_overflow_total', config)}[${h.overflowWindow}])`), '>', 0),
     for: h.overflowFor,
     labels: alertLabels('info', 'monitor_health'),
     annotations: alertAnnotations(
@@ -66,10 +73,12 @@ function observationsDropped(config: AlertRulesConfig): AlertingRule {
   const alert = 'MlObservationsDropped';
   return {
     alert,
-    expr:
+    ...thresholdCondition(
       `${sumBy(byReason, `increase(${dropped}[${h.droppedWindow}])`)} / ignoring (ml_drop_reason) group_left () ` +
-      `(${sumBy(models, `increase(${recorded}[${h.droppedWindow}])`)} + ${sumBy(models, `increase(${dropped}[${h.droppedWindow}])`)}) ` +
-      `> ${h.droppedRatioThreshold}`,
+        `(${sumBy(models, `increase(${recorded}[${h.droppedWindow}])`)} + ${sumBy(models, `increase(${dropped}[${h.droppedWindow}])`)})`,
+      '>',
+      h.droppedRatioThreshold,
+    ),
     for: h.droppedFor,
     labels: alertLabels('warning', 'monitor_health'),
     annotations: alertAnnotations(

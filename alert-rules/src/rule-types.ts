@@ -1,5 +1,22 @@
 /** Shapes of a Prometheus rule file (also the format vmalert loads). */
 
+/** Evaluator of a Grafana threshold step: `gt`/`lt` take one limit, the ranges two. */
+export interface GrafanaEvaluator {
+  readonly type: 'gt' | 'lt' | 'within_range' | 'outside_range';
+  readonly params: readonly number[];
+}
+
+/**
+ * How a Grafana-managed twin of an alert evaluates: query A (PromQL, one value per target), reduce B
+ * (last value), threshold C on B. Not written to the Prometheus rule files.
+ */
+export interface GrafanaCondition {
+  readonly query: string;
+  readonly evaluator: GrafanaEvaluator;
+  /** Replaces the Prometheus description when it uses what Grafana templates lack (`query`) or `$value` means another thing. */
+  readonly description?: string;
+}
+
 /** A Prometheus alerting rule. */
 export interface AlertingRule {
   readonly alert: string;
@@ -7,6 +24,8 @@ export interface AlertingRule {
   readonly for?: string;
   readonly labels: Readonly<Record<string, string>>;
   readonly annotations: Readonly<Record<string, string>>;
+  /** The Grafana-managed twin's condition (alert-rules/grafana/); stripped from the Prometheus files. */
+  readonly grafana: GrafanaCondition;
 }
 
 /** A Prometheus recording rule. */

@@ -83,11 +83,19 @@ const SENT = [
   alert({ alertname: 'MlAttributeOverflow', severity: 'info', ml_model_name: 'pricing', ml_model_version: '2', team: 'payments' }),
   alert({ alertname: 'MlFeatureTypeErrors', severity: 'warning', ml_model_name: 'pricing', ml_model_version: '2', ml_feature_name: 'x', team: 'payments' }),
   alert({ alertname: 'MlFeatureDrift', severity: 'critical', ml_model_name: 'pricing', ml_model_version: '2', ml_feature_name: 'x', team: 'payments' }),
+  // performance: realised degradation of churn v1 suppresses its CBPE estimate; critical suppresses warning of the same metric only
+  alert({ alertname: 'MlPerformanceDegraded', severity: 'critical', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'accuracy' }),
+  alert({ alertname: 'MlPerformanceDegraded', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'accuracy' }),
+  alert({ alertname: 'MlPerformanceDegraded', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'f1', ml_segment: 'eu' }),
+  alert({ alertname: 'MlPerformanceEstimatedDrop', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'roc_auc' }),
+  alert({ alertname: 'MlPerformanceEstimatedDrop', severity: 'warning', ml_model_name: 'fraud', ml_model_version: '3', ml_performance_metric: 'roc_auc' }),
+  alert({ alertname: 'MlFairnessDisparateImpact', severity: 'warning', ml_model_name: 'credit-risk', ml_model_version: '5', ml_fairness_attribute: 'sex' }),
 ];
 
-/** `alertname/severity/model/version/feature`, the key the assertions use. */
+/** `alertname/severity/model/version/target`, the key the assertions use; target = feature, or metric and segment, or attribute. */
 function key(labels: Record<string, string>): string {
-  return [labels.alertname, labels.severity, labels.ml_model_name, labels.ml_model_version, labels.ml_feature_name ?? '-'].join('/');
+  const target = [labels.ml_feature_name, labels.ml_performance_metric, labels.ml_segment, labels.ml_fairness_attribute].filter(Boolean).join('+');
+  return [labels.alertname, labels.severity, labels.ml_model_name, labels.ml_model_version, target || '-'].join('/');
 }
 
 async function getJson<T>(url: string): Promise<T> {
@@ -126,7 +134,7 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
     // inhibition is computed from the sources the inhibitor has seen: wait until all three targets show it
     alerts = await waitFor(
       () => getJson<ApiAlert[]>(`${url}/api/v2/alerts`),
-      (list) => list.length === SENT.length && list.filter((entry) => entry.status.inhibitedBy.length > 0).length >= 3,
+      (list) => list.length === SENT.length && list.filter((entry) => entry.status.inhibitedBy.length > 0).length >= 5,
     );
     groups = await waitFor(
       () => getJson<ApiGroup[]>(`${url}/api/v2/alerts/groups`),
@@ -156,6 +164,12 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
       'MlAttributeOverflow/info/pricing/2/-': ['ml-null'],
       'MlFeatureTypeErrors/warning/pricing/2/x': ['payments-queue'],
       'MlFeatureDrift/critical/pricing/2/x': ['payments-pager'],
+      'MlPerformanceDegraded/critical/churn/1/accuracy': ['ml-platform-pager'],
+      'MlPerformanceDegraded/warning/churn/1/accuracy': ['ml-platform-queue'],
+      'MlPerformanceDegraded/warning/churn/1/f1+eu': ['ml-platform-queue'],
+      'MlPerformanceEstimatedDrop/warning/churn/1/roc_auc': ['ml-platform-queue'],
+      'MlPerformanceEstimatedDrop/warning/fraud/3/roc_auc': ['risk-queue'],
+      'MlFairnessDisparateImpact/warning/credit-risk/5/sex': ['risk-queue'],
     });
   });
 
@@ -166,12 +180,21 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
     }
   });
 
-  it('inhibits per-feature drift under dataset drift, and warning under critical for the same target only', () => {
+  it('inhibits per-feature drift under dataset drift, CBPE under realised degradation, and warning under critical for the same target only', () => {
     const fingerprint = (k: string) => alerts.find((entry) => key(entry.labels) === k)?.fingerprint;
     const inhibitedBy = Object.fromEntries(alerts.map((entry) => [key(entry.labels), [...entry.status.inhibitedBy].sort()]));
     const datasetDrift = fingerprint('MlDatasetDrift/critical/churn/1/-');
     const criticalAmount = fingerprint('MlFeatureDrift/critical/fraud/3/amount');
-    expect(inhibitedBy).toEqual({
+    const realised = [
+      fingerprint('MlPerformanceDegraded/critical/churn/1/accuracy'),
+      fingerprint('MlPerformanceDegraded/warning/churn/1/accuracy'),
+      fingerprint('MlPerformanceDegraded/warning/churn/1/f1+eu'),
+    ].sort();
+    // Alertmanager reports one inhibiting alert (the first source it finds): any realised alert of churn v1
+    const estimateInhibitors = inhibitedBy['MlPerformanceEstimatedDrop/warning/churn/1/roc_auc'] ?? [];
+    expect(estimateInhibitors).toHaveLength(1);
+    expect(realised).toContain(estimateInhibitors[0]);
+    expect({ ...inhibitedBy, 'MlPerformanceEstimatedDrop/warning/churn/1/roc_auc': 'checked above' }).toEqual({
       'MlFeatureDrift/warning/fraud/3/amount': [criticalAmount],
       'MlFeatureDrift/critical/fraud/3/amount': [],
       'MlFeatureDrift/warning/fraud/3/age': [],
@@ -183,8 +206,14 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
       'MlAttributeOverflow/info/pricing/2/-': [],
       'MlFeatureTypeErrors/warning/pricing/2/x': [],
       'MlFeatureDrift/critical/pricing/2/x': [],
+      'MlPerformanceDegraded/critical/churn/1/accuracy': [],
+      'MlPerformanceDegraded/warning/churn/1/accuracy': [fingerprint('MlPerformanceDegraded/critical/churn/1/accuracy')],
+      'MlPerformanceDegraded/warning/churn/1/f1+eu': [],
+      'MlPerformanceEstimatedDrop/warning/churn/1/roc_auc': 'checked above',
+      'MlPerformanceEstimatedDrop/warning/fraud/3/roc_auc': [],
+      'MlFairnessDisparateImpact/warning/credit-risk/5/sex': [],
     });
     const suppressed = alerts.filter((entry) => entry.status.inhibitedBy.length > 0).map((entry) => entry.status.state);
-    expect(suppressed).toEqual(['suppressed', 'suppressed', 'suppressed']);
+    expect(suppressed).toEqual(Array.from({ length: 5 }, () => 'suppressed'));
   });
 });

@@ -9,6 +9,8 @@ import { findRepositoryRoot, resolveStackBinaries } from '../../exporter/test/in
 export const WORKSPACE_DIR = join(dirname(fileURLToPath(import.meta.url)), '..');
 /** `alert-rules/rules/`: the committed rule files. */
 export const RULES_DIR = join(WORKSPACE_DIR, 'rules');
+/** `alert-rules/grafana/`: the committed Grafana alert provisioning files. */
+export const GRAFANA_DIR = join(WORKSPACE_DIR, 'grafana');
 /** `alert-rules/tests/`: the promtool unit tests. */
 export const PROMTOOL_TESTS_DIR = join(WORKSPACE_DIR, 'tests');
 
@@ -29,8 +31,11 @@ export interface ToolRun {
   readonly output: string;
 }
 
-/** Runs a tool synchronously (each run takes well under a second) with a 20 s limit. */
-export function runTool(binary: string, args: readonly string[], cwd = WORKSPACE_DIR): ToolRun {
-  const result = spawnSync(binary, args, { cwd, encoding: 'utf8', timeout: 20_000 });
+/**
+ * Runs a tool synchronously with a time limit: 20 s by default (most runs take well under a second);
+ * the unit tests of the SPC rules evaluate a day of 1-minute history and get more.
+ */
+export function runTool(binary: string, args: readonly string[], cwd = WORKSPACE_DIR, timeoutMs = 20_000): ToolRun {
+  const result = spawnSync(binary, args, { cwd, encoding: 'utf8', timeout: timeoutMs });
   return { status: result.status, output: `${result.stdout ?? ''}${result.stderr ?? ''}${result.error ? String(result.error) : ''}` };
 }
