@@ -4,6 +4,6 @@
  * @type {import('jest').Config}
  */
 export default {
-  projects: ['<rootDir>/exporter', '<rootDir>/examples', '<rootDir>/alert-rules', '<rootDir>/dashboards'],
+  projects: ['<rootDir>/exporter', '<rootDir>/examples', '<rootDir>/alert-rules', '<rootDir>/dashboards', '<rootDir>/grafana-plugin'],
   reporters: ['default', '<rootDir>/scripts/jest-summary-reporter.cjs'],
 };
