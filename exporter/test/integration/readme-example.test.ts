@@ -56,4 +56,9 @@ test('the README snippet runs as written and its observation reaches Prometheus'
   const model = prometheusLabelName(MONITOR_ATTRIBUTES.modelName);
   const samples = await stack.waitFor(`${observations}{${model}="fraud", service_name="readme-example"}`, (found) => found.some((sample) => sample.value === 1));
   expect(samples[0]?.metric[prometheusLabelName(MONITOR_ATTRIBUTES.modelVersion)]).toBe('3');
+  // the snippet's label joined the prediction it observed under the same id
+  const labels = prometheusMetricName(MONITOR_METRICS.labels);
+  const outcome = prometheusLabelName(MONITOR_ATTRIBUTES.labelOutcome);
+  const joined = await stack.waitFor(`${labels}{${model}="fraud", service_name="readme-example", ${outcome}="joined"}`, (found) => found.some((sample) => sample.value === 1));
+  expect(joined).toHaveLength(1);
 });
