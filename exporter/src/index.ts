@@ -18,3 +18,4 @@ export * from './estimation/index.js';
 export * from './performance/index.js';
 export * from './labels/index.js';
 export { VERSION } from './version.js';
+export * from './logging/index.js';

@@ -84,7 +84,7 @@ export async function* parquetRows(file: string, options: { columns?: readonly s
       for (let index = 0; index < rows.length; index++) {
         const source = rows[index] as Record<string, unknown>;
         const values: Record<string, unknown> = {};
-        for (const name of columns) values[name] = plainValue(source[name]);
+        for (const name of columns) Object.defineProperty(values, name, { value: plainValue(Object.hasOwn(source, name) ? source[name] : undefined), enumerable: true, writable: true, configurable: true });
         yield { values, row: rowStart + index + 1 };
       }
       rowStart = rowEnd;

@@ -18,6 +18,8 @@ export interface ProfileCommandOptions {
   target?: string;
   prediction?: string;
   score?: string;
+  /** Decision threshold on the score (binary): a score at or above it is predicted positive. Default 0.5. */
+  threshold?: number;
   categorical?: string[];
   bins?: number;
   /** A JSON file of column → importance weight. */
@@ -39,6 +41,7 @@ export function profileOptionsFrom(options: Omit<ProfileFileOptions, 'terminal' 
     ...(options.target === undefined ? {} : { target: options.target }),
     ...(options.prediction === undefined ? {} : { prediction: options.prediction }),
     ...(options.score === undefined ? {} : { score: options.score }),
+    ...(options.threshold === undefined ? {} : { threshold: options.threshold }),
     ...(options.categorical === undefined ? {} : { kinds: { categorical: options.categorical } }),
     ...(options.bins === undefined ? {} : { binCount: options.bins }),
     ...(options.importance === undefined ? {} : { importance: options.importance }),

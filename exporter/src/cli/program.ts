@@ -29,6 +29,12 @@ function positiveIntegerArgument(value: string): number {
   return number;
 }
 
+function finiteNumberArgument(value: string): number {
+  const number = Number(value);
+  if (value.trim() === '' || !Number.isFinite(number)) throw new InvalidArgumentError(`expected a number; got "${value}"`);
+  return number;
+}
+
 function columnListArgument(value: string): string[] {
   const names = value.split(',').map((name) => name.trim());
   if (names.some((name) => name === '')) throw new InvalidArgumentError(`expected comma-separated column names; got "${value}"`);
@@ -51,6 +57,7 @@ function buildProgram(output: CliOutput, setExitCode: (code: number) => void): C
     .option('--target <column>', 'the ground-truth column')
     .option('--prediction <column>', 'the predicted-label column')
     .option('--score <column>', 'the predicted-score column')
+    .option('--threshold <t>', 'decision threshold of a binary score: a score >= t is predicted positive (baseline metrics without --prediction, CBPE calibration, monitor); default 0.5', finiteNumberArgument)
     .option('--categorical <columns>', 'comma-separated columns to treat as categorical', columnListArgument)
     .option('--bins <n>', 'quantile bins per numeric column (default 10)', positiveIntegerArgument)
     .option('--importance <file.json>', 'JSON object of column → feature importance (weights >= 0) for the weighted dataset drift share')

@@ -78,6 +78,7 @@ async function* csvRows(file: string, onBytes: BytesReadListener | undefined): A
       header.forEach((name, index) => {
         const column = record.columns[index] ?? 1;
         if (name.trim() === '') throw new InputError(`header column ${index + 1} has no name`, { file, line: record.line, column });
+        if (name === '__proto__') throw new InputError(`header column ${index + 1} is named "__proto__", which cannot be a column name; rename it`, { file, line: record.line, column });
         const earlier = seen.get(name);
         if (earlier !== undefined) throw new InputError(`header names "${name}" twice (columns ${earlier + 1} and ${index + 1})`, { file, line: record.line, column });
         seen.set(name, index);
@@ -91,7 +92,8 @@ async function* csvRows(file: string, onBytes: BytesReadListener | undefined): A
     }
     const values: Record<string, unknown> = {};
     header.forEach((name, index) => {
-      values[name] = inferCell(record.fields[index] ?? '');
+      // defineProperty: a column named `__proto__` is data, not the object's prototype
+      Object.defineProperty(values, name, { value: inferCell(record.fields[index] ?? ''), enumerable: true, writable: true, configurable: true });
     });
     const columnsOfFields = record.columns;
     const recordLine = record.line;

@@ -41,6 +41,12 @@ export type ObservationColumns = Readonly<Record<string, ArrayLike<unknown>>>;
 const RESERVED_COLUMNS = new Set(['prediction', 'score', 'segment', 'timestamp', 'id']);
 const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
 const SCORE_SLOTS = 2;
+/**
+ * Most rows one observeBatch call takes. A column's `length` is trusted to size the per-row buffers, so a
+ * sparse Array (`col[3e9] = v`) or an array-like with a bogus length would otherwise make the host allocate
+ * gigabytes and crash (test/reliability/hot-path.fuzz.test.ts, "columns whose length lies"); such a batch is dropped instead.
+ */
+export const MAX_BATCH_ROWS = 2 ** 24;
 
 function isArrayLike(value: unknown): value is ArrayLike<unknown> {
   return typeof value === 'string' ? false : value !== null && typeof value === 'object' && typeof (value as { length?: unknown }).length === 'number';
@@ -222,6 +228,7 @@ export class MonitorState {
         if (Object.hasOwn(columns, key) && isArrayLike(columns[key])) rows = Math.max(rows, (columns[key] as ArrayLike<unknown>).length);
       }
       if (rows === 0) return;
+      if (!(rows <= MAX_BATCH_ROWS)) return this.drop('invalid_observation', 1, () => `a column has ${rows} entries; observeBatch takes at most ${MAX_BATCH_ROWS} rows per call (split the batch, and pass dense arrays)`);
       const timestamps = this.reserved(columns, 'timestamp');
       const segmentAttribute = this.options.segments?.attribute;
       const segments = this.reserved(columns, 'segment') ?? (segmentAttribute !== undefined && Object.hasOwn(columns, segmentAttribute) && isArrayLike(columns[segmentAttribute]) ? columns[segmentAttribute] : undefined);

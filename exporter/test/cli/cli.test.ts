@@ -148,6 +148,25 @@ describe('modelwatch profile', () => {
   });
 });
 
+describe('modelwatch profile --threshold', () => {
+  it('stores the decision threshold and uses it for the baseline metrics and the CBPE calibration', () => {
+    const next = random(41);
+    const rows = Array.from({ length: 400 }, () => {
+      const score = Math.round(next() * 1000) / 1000;
+      return [score, next() < score ? 1 : 0] as const;
+    });
+    writeFileSync(join(directory, 'scored.csv'), `s,y\n${rows.map(([score, label]) => `${score},${label}`).join('\n')}\n`);
+    const run = modelwatch('profile', 'scored.csv', '--out', 'scored.json', '--target', 'y', '--score', 's', '--threshold', '0.3');
+    expect(run.status).toBe(0);
+    const profile = JSON.parse(readFileSync(join(directory, 'scored.json'), 'utf8')) as { baseline: { threshold: number; metrics: Record<string, number>; calibration: { threshold: number } } };
+    expect(profile.baseline.threshold).toBe(0.3);
+    expect(profile.baseline.calibration.threshold).toBe(0.3);
+    const correct = rows.filter(([score, label]) => (score >= 0.3 ? 1 : 0) === label).length;
+    expect(profile.baseline.metrics.accuracy).toBeCloseTo(correct / rows.length, 12);
+    expectInputError(modelwatch('profile', 'scored.csv', '--out', 'x.json', '--target', 'y', '--score', 's', '--threshold', 'high'), /expected a number; got "high"/);
+  });
+});
+
 describe('modelwatch check', () => {
   it('exits 0 on stationary data, with a JSON report that validates against the schema', () => {
     const run = modelwatch('check', '--reference', 'profile.json', 'stationary.csv', '--format', 'json');
@@ -295,6 +314,11 @@ describe('usage and input errors exit 2 and name the file, line and column', () 
     expectInputError(modelwatch('check', '--reference', 'profile.json', 'ragged.csv'), 'ragged.csv:3:22: ragged row: 6 fields where the header has 5');
     writeFileSync(join(directory, 'short.csv'), 'a,b\n1,2\n3\n');
     expectInputError(modelwatch('profile', 'short.csv', '--out', 'x.json'), 'short.csv:3:2: ragged row: 1 fields where the header has 2');
+  });
+
+  it('a column named __proto__ is refused by name, not silently lost', () => {
+    writeFileSync(join(directory, 'proto.csv'), 'a,__proto__\n1,2\n3,4\n');
+    expectInputError(modelwatch('profile', 'proto.csv', '--out', 'x.json'), 'proto.csv:1:3: header column 2 is named "__proto__", which cannot be a column name; rename it');
   });
 
   it('an empty file and a header without rows', () => {
