@@ -1,4 +1,5 @@
 import type { CbpeEstimate } from './cbpe-estimate.js';
+import { cbpeSamplingErrors } from './cbpe-sampling-error.js';
 import { metricsFromExpectedConfusion } from './expected-confusion.js';
 import { expectedRocAucFromBins } from './expected-roc-auc.js';
 
@@ -116,13 +117,15 @@ export class CbpeAccumulator {
       falseNegative: this.falseNegative,
       trueNegative: this.trueNegative,
     };
-    const { rocAuc, errorBound } = expectedRocAucFromBins(this.counts, this.probabilitySums);
+    const { rocAuc, errorBound, standardError } = expectedRocAucFromBins(this.counts, this.probabilitySums);
+    const metrics = metricsFromExpectedConfusion(expectedConfusion);
     return {
       windowSize: this.size,
       expectedConfusion,
-      ...metricsFromExpectedConfusion(expectedConfusion),
+      ...metrics,
       rocAuc,
       rocAucBinningErrorBound: errorBound,
+      samplingError: cbpeSamplingErrors(this.size, expectedConfusion, metrics, standardError),
     };
   }
 }

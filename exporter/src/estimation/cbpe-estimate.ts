@@ -1,3 +1,4 @@
+import type { CbpeSamplingErrors } from './cbpe-sampling-error.js';
 import type { ExpectedClassificationMetrics, ExpectedConfusion } from './expected-confusion.js';
 
 /** CBPE estimate for one window of unlabelled scores. Ratios that are 0/0 are NaN. */
@@ -12,4 +13,6 @@ export interface CbpeEstimate extends ExpectedClassificationMetrics {
    * `CbpeAccumulator`); 0 for the exact path (`CbpeModel.estimate`).
    */
   readonly rocAucBinningErrorBound: number;
+  /** Standard error of each metric for a window of this size (see `cbpeSamplingErrors`). */
+  readonly samplingError: CbpeSamplingErrors;
 }

@@ -2,8 +2,9 @@ import { z } from 'zod';
 import { assertArrayLike, assertFiniteNumbers, assertPairedRows } from '../stats/metric-arguments.js';
 import { CbpeAccumulator, DEFAULT_CBPE_AUC_BINS, type CbpeCalibration } from './cbpe-accumulator.js';
 import type { CbpeEstimate } from './cbpe-estimate.js';
+import { cbpeSamplingErrors } from './cbpe-sampling-error.js';
 import { metricsFromExpectedConfusion } from './expected-confusion.js';
-import { expectedRocAuc } from './expected-roc-auc.js';
+import { expectedRocAuc, expectedRocAucStandardError } from './expected-roc-auc.js';
 import { IsotonicCalibrationMap, type IsotonicCalibrationMapJson } from './isotonic-calibration-map.js';
 import { fitIsotonicRegression } from './isotonic-regression.js';
 
@@ -111,12 +112,15 @@ export class CbpeModel implements CbpeCalibration {
       }
     }
     const expectedConfusion = { truePositive, falsePositive, falseNegative, trueNegative };
+    const metrics = metricsFromExpectedConfusion(expectedConfusion);
+    const rocAuc = expectedRocAuc(probabilities);
     return {
       windowSize: scores.length,
       expectedConfusion,
-      ...metricsFromExpectedConfusion(expectedConfusion),
-      rocAuc: expectedRocAuc(probabilities),
+      ...metrics,
+      rocAuc,
       rocAucBinningErrorBound: 0,
+      samplingError: cbpeSamplingErrors(scores.length, expectedConfusion, metrics, expectedRocAucStandardError(probabilities)),
     };
   }
 

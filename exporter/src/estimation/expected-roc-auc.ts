@@ -8,6 +8,7 @@
  * NannyML's `estimate_roc_auc` builds the same curve but omits the last segment to (0, 0) and
  * splits tie groups; the two differ by O(1/n).
  */
+import { delongStandardError } from '../performance/sampling-error.js';
 
 /** One tie group (or histogram bin) of calibrated probabilities. */
 interface ProbabilityGroup {
@@ -15,6 +16,11 @@ interface ProbabilityGroup {
   readonly positive: number;
   /** Σ (1 − p) over the group: its expected negatives. */
   readonly negative: number;
+}
+
+/** DeLong standard error over the expected weights of the groups (highest probability first). */
+function standardErrorOfDescendingGroups(groups: readonly ProbabilityGroup[]): number {
+  return delongStandardError(groups.map((group) => [group.negative, group.positive] as const));
 }
 
 /** Trapezoid AUC over groups listed from the highest probability down; NaN when either class has zero expected weight. */
@@ -42,6 +48,20 @@ function aucOfDescendingGroups(groups: Iterable<ProbabilityGroup>): number {
  * @example expectedRocAuc([0.9, 0.1]) // 0.9
  */
 export function expectedRocAuc(probabilities: ArrayLike<number>): number {
+  return aucOfDescendingGroups(probabilityGroups(probabilities));
+}
+
+/**
+ * DeLong standard error of the realised AUC a window with these calibrated probabilities would have
+ * (expected positives Σp and negatives Σ(1 − p) per tie group as weights); NaN when either is ≤ 1.
+ * @throws RangeError when a probability is not a number in [0, 1].
+ */
+export function expectedRocAucStandardError(probabilities: ArrayLike<number>): number {
+  return standardErrorOfDescendingGroups(probabilityGroups(probabilities));
+}
+
+/** Tie groups of the probabilities, highest first. */
+function probabilityGroups(probabilities: ArrayLike<number>): ProbabilityGroup[] {
   const sorted = Array.from(probabilities, (p, i) => {
     if (typeof p !== 'number' || !(p >= 0 && p <= 1)) throw new RangeError(`probabilities[${i}] must be a number in [0, 1], got ${String(p)}`);
     return p;
@@ -57,7 +77,7 @@ export function expectedRocAuc(probabilities: ArrayLike<number>): number {
     }
     groups.push({ positive: count * value, negative: count * (1 - value) });
   }
-  return aucOfDescendingGroups(groups);
+  return groups;
 }
 
 /** Expected ROC AUC read from a probability histogram, with the bound on its binning error. */
@@ -66,6 +86,8 @@ export interface BinnedExpectedRocAuc {
   readonly rocAuc: number;
   /** exact − binned lies in [0, errorBound]. */
   readonly errorBound: number;
+  /** DeLong standard error with the bins' expected positives and negatives as weights. */
+  readonly standardError: number;
 }
 
 /**
@@ -99,5 +121,5 @@ export function expectedRocAucFromBins(counts: ArrayLike<number>, probabilitySum
   }
   const rocAuc = aucOfDescendingGroups(groups);
   const errorBound = Number.isNaN(rocAuc) ? Number.NaN : Math.min(orderingLoss, tieMass) / (positiveTotal * negativeTotal);
-  return { rocAuc, errorBound };
+  return { rocAuc, errorBound, standardError: standardErrorOfDescendingGroups(groups) };
 }

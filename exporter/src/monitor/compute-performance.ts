@@ -1,14 +1,16 @@
 /**
- * Collection-time half of delayed labels: merges each segment's slots once, reads the realised,
- * estimated and fairness metrics, and orients the degradation against the profile's baseline. @internal
+ * Collection-time half of delayed labels: merges the slots of the whole model (every segment,
+ * reported as segment `''`) and of each seen segment value, reads the realised, estimated and
+ * fairness metrics with their sampling errors, and orients the degradation against the profile's
+ * baseline. @internal
  */
 import type { CbpeAccumulator } from '../estimation/cbpe-accumulator.js';
 import type { CbpeEstimate } from '../estimation/cbpe-estimate.js';
 import type { ClassificationAccumulator } from '../performance/classification-accumulator.js';
 import type { FairnessAccumulator } from '../performance/fairness-accumulator.js';
 import type { RegressionAccumulator } from '../performance/regression-accumulator.js';
-import { classificationMetricValues as classificationMetrics, degradation, ESTIMATED_METRICS, finiteRecord as finite, regressionMetricValues as regressionMetrics, TASK_METRICS } from '../performance/metric-values.js';
-import { EVICTION_REASONS, LABEL_OUTCOMES, type EvictionReason, type LabelOutcome } from './metric-names.js';
+import { classificationMetricValues as classificationMetrics, classificationSamplingErrors, degradation, ESTIMATED_METRICS, finiteRecord as finite, regressionMetricValues as regressionMetrics, regressionSamplingErrors, TASK_METRICS } from '../performance/metric-values.js';
+import { EVICTION_REASONS, LABEL_OUTCOMES, NO_SEGMENT, type EvictionReason, type LabelOutcome } from './metric-names.js';
 import type { MonitorState } from './monitor-state.js';
 import type { PerformanceTask } from '../performance/metric-values.js';
 import type { FairnessAttributeSnapshot, PerformanceSnapshot, SegmentPerformanceSnapshot } from './performance-snapshot.js';
@@ -21,6 +23,17 @@ function estimatedMetrics(estimate: CbpeEstimate): Record<string, number> {
     ['recall', estimate.recall],
     ['f1', estimate.f1],
     ['roc_auc', estimate.rocAuc],
+  ]);
+}
+
+function estimatedSamplingErrors(estimate: CbpeEstimate): Record<string, number> {
+  const errors = estimate.samplingError;
+  return finite([
+    ['accuracy', errors.accuracy],
+    ['precision', errors.precision],
+    ['recall', errors.recall],
+    ['f1', errors.f1],
+    ['roc_auc', errors.rocAuc],
   ]);
 }
 
@@ -50,6 +63,7 @@ function segmentSnapshot(segment: string, slices: readonly SegmentSlice[], task:
   }
   let samples = 0;
   let metrics: Record<string, number> = {};
+  let samplingError: Record<string, number> = {};
   let pinballLoss: Record<string, number> = {};
   if (task === 'regression') {
     const merged = mergeAll<RegressionAccumulator>(slices.map((slice) => slice.regression));
@@ -57,6 +71,7 @@ function segmentSnapshot(segment: string, slices: readonly SegmentSlice[], task:
       const result = merged.result();
       samples = result.count;
       metrics = regressionMetrics(result);
+      samplingError = regressionSamplingErrors(result);
       pinballLoss = finite(Object.entries(result.pinballLoss));
     }
   } else {
@@ -65,13 +80,15 @@ function segmentSnapshot(segment: string, slices: readonly SegmentSlice[], task:
       const result = merged.result();
       samples = result.count;
       metrics = classificationMetrics(task, result);
+      samplingError = classificationSamplingErrors(task, result);
     }
   }
   const cbpe = mergeAll<CbpeAccumulator>(slices.map((slice) => slice.cbpe));
   let estimated: SegmentPerformanceSnapshot['estimated'] = null;
   if (cbpe !== undefined && cbpe.windowSize > 0) {
-    const estimate = estimatedMetrics(cbpe.toEstimate());
-    estimated = { samples: cbpe.windowSize, metrics: estimate, degradation: degradations(estimate, baseline) };
+    const estimate = cbpe.toEstimate();
+    const estimates = estimatedMetrics(estimate);
+    estimated = { samples: cbpe.windowSize, metrics: estimates, samplingError: estimatedSamplingErrors(estimate), degradation: degradations(estimates, baseline) };
   }
   return {
     segment,
@@ -80,6 +97,7 @@ function segmentSnapshot(segment: string, slices: readonly SegmentSlice[], task:
     labelled,
     coverage: predictionsWithId > 0 ? labelled / predictionsWithId : null,
     metrics,
+    samplingError,
     pinballLoss,
     degradation: degradations(metrics, baseline),
     estimated,
@@ -100,6 +118,26 @@ function fairnessSnapshot(attribute: string, accumulators: readonly FairnessAccu
   };
 }
 
+/**
+ * The slices to merge per exported segment: first the whole model (`''`, every slice of every
+ * segment, when the window holds any), then each seen segment value; slices of observations
+ * without a segment value (stored under `''`) count only in the whole model.
+ */
+function slicesBySegment(slots: ReadonlyArray<ReadonlyMap<string, SegmentSlice>>): Array<[string, SegmentSlice[]]> {
+  const whole: SegmentSlice[] = [];
+  const bySegment = new Map<string, SegmentSlice[]>();
+  for (const slot of slots) {
+    for (const [segment, slice] of slot) {
+      whole.push(slice);
+      if (segment === NO_SEGMENT) continue;
+      const list = bySegment.get(segment);
+      if (list === undefined) bySegment.set(segment, [slice]);
+      else list.push(slice);
+    }
+  }
+  return whole.length === 0 ? [] : [[NO_SEGMENT, whole], ...bySegment];
+}
+
 /** The performance part of the snapshot; the ring must already be advanced to now. @internal */
 export function computePerformance(state: MonitorState, now: number): PerformanceSnapshot {
   const performance = state.performance;
@@ -107,15 +145,7 @@ export function computePerformance(state: MonitorState, now: number): Performanc
   performance.pending.expire(now);
   const exported = new Set([...TASK_METRICS[task], ...ESTIMATED_METRICS]);
   const baseline = finite(Object.entries(state.options.reference.baseline?.metrics ?? {}).filter(([metric]) => exported.has(metric)));
-  const bySegment = new Map<string, SegmentSlice[]>();
-  for (const slot of performance.slices) {
-    for (const [segment, slice] of slot) {
-      const list = bySegment.get(segment);
-      if (list === undefined) bySegment.set(segment, [slice]);
-      else list.push(slice);
-    }
-  }
-  const segments = [...bySegment].map(([segment, slices]) => segmentSnapshot(segment, slices, task, baseline));
+  const segments = slicesBySegment(performance.slices).map(([segment, slices]) => segmentSnapshot(segment, slices, task, baseline));
   const fairnessAttributes = fairness === undefined || performance.fairness === undefined
     ? []
     : fairness.attributes.flatMap((attribute, index) => {

@@ -50,6 +50,7 @@ function observeSegment(gauges: GaugeWriter, instruments: MonitorInstruments, mo
     }
     for (const [quantile, value] of Object.entries(segment.pinballLoss)) gauges(instruments.performancePinballLoss, value, { ...attributes, [A.quantile]: quantile });
     for (const [metric, value] of Object.entries(segment.degradation)) gauges(instruments.performanceDegradation, value, { ...attributes, [A.performanceMetric]: metric });
+    for (const [metric, value] of Object.entries(segment.samplingError)) gauges(instruments.performanceSamplingError, value, { ...attributes, [A.performanceMetric]: metric });
   }
   const estimated = segment.estimated;
   if (estimated !== null && estimated.samples > 0) {
@@ -58,6 +59,7 @@ function observeSegment(gauges: GaugeWriter, instruments: MonitorInstruments, mo
       if (instrument !== undefined) gauges(instruments[instrument], value, attributes);
     }
     for (const [metric, value] of Object.entries(estimated.degradation)) gauges(instruments.estimatedDegradation, value, { ...attributes, [A.performanceMetric]: metric });
+    for (const [metric, value] of Object.entries(estimated.samplingError)) gauges(instruments.estimatedSamplingError, value, { ...attributes, [A.performanceMetric]: metric });
   }
 }
 

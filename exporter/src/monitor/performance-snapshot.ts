@@ -6,7 +6,10 @@ import type { ConceptDetectorSnapshot } from './concept-streams.js';
 import type { EvictionReason, LabelOutcome } from './metric-names.js';
 import type { PerformanceTask } from './performance-options.js';
 
-/** One segment's window. Metric records hold only finite values. */
+/**
+ * One segment's window. Metric records hold only finite values. Segment `''` is the whole model
+ * (every observation, whatever its segment value); the other entries are the seen segment values.
+ */
 export interface SegmentPerformanceSnapshot {
   segment: string;
   /** Labelled rows in the window (by label arrival). */
@@ -17,12 +20,14 @@ export interface SegmentPerformanceSnapshot {
   coverage: number | null;
   /** Realised metrics by `ml.performance.metric` name (accuracy, precision, f1_macro, roc_auc, mae, …). */
   metrics: Record<string, number>;
+  /** Standard error of each realised metric over the window (sampling error; metrics where it is defined). */
+  samplingError: Record<string, number>;
   /** Regression: mean pinball loss per quantile (key `String(α)`). */
   pinballLoss: Record<string, number>;
   /** Relative degradation vs the baseline, positive = worse, per metric with a baseline. */
   degradation: Record<string, number>;
-  /** CBPE: scores in the window (by prediction time) and the estimated metrics; null without a calibration. */
-  estimated: { samples: number; metrics: Record<string, number>; degradation: Record<string, number> } | null;
+  /** CBPE: scores in the window (by prediction time), the estimated metrics and their sampling errors; null without a calibration. */
+  estimated: { samples: number; metrics: Record<string, number>; samplingError: Record<string, number>; degradation: Record<string, number> } | null;
 }
 
 /** One group of a protected attribute. */
@@ -63,7 +68,7 @@ export interface PerformanceSnapshot {
   };
   /** The profile's baseline.metrics (only metrics this task exports). */
   baseline: Record<string, number>;
-  /** One entry per segment seen in the window. */
+  /** The whole model (segment `''`) first, then one entry per segment value seen in the window. */
   segments: SegmentPerformanceSnapshot[];
   concept: ConceptDetectorSnapshot[];
   fairness: FairnessAttributeSnapshot[];

@@ -78,6 +78,8 @@ export class PerformanceState {
   private readonly concept: ConceptStreams;
   private readonly onDelay: (seconds: number) => void;
   private readonly negativeLabel: ClassLabel | undefined;
+  /** The profile's decision threshold (baseline.threshold, else the calibration's, else 0.5). */
+  readonly threshold: number;
 
   constructor(options: ResolvedMonitorOptions, ring: WindowRing, diag: RateLimitedDiag, concept: ConceptStreams, onDelay: (seconds: number) => void) {
     this.options = options;
@@ -93,6 +95,7 @@ export class PerformanceState {
     this.fairness = fairness === undefined ? undefined : this.slices.map(() => fairness.attributes.map(() => new FairnessAccumulator({ maxGroups: fairness.cap + 1 })));
     this.cbpe = performance.task === 'binary' ? this.loadCbpe() : undefined;
     this.negativeLabel = typeof performance.positiveLabel === 'number' ? (performance.positiveLabel === 0 ? 1 : 0) : undefined;
+    this.threshold = options.reference.baseline?.threshold ?? this.cbpe?.threshold ?? 0.5;
   }
 
   private loadCbpe(): CbpeModel | undefined {
@@ -141,7 +144,7 @@ export class PerformanceState {
   private predictedClass(prediction: ClassLabel | undefined, score: number | undefined): ClassLabel | undefined {
     if (prediction !== undefined) return prediction;
     if (score === undefined || this.options.performance.task !== 'binary' || this.negativeLabel === undefined) return undefined;
-    return score >= (this.cbpe?.threshold ?? 0.5) ? this.options.performance.positiveLabel : this.negativeLabel;
+    return score >= this.threshold ? this.options.performance.positiveLabel : this.negativeLabel;
   }
 
   /**

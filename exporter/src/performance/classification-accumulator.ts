@@ -7,7 +7,8 @@ import { CompensatedSum } from './compensated-sum.js';
 import { LabelPairCounts } from './label-pair-counts.js';
 import { binaryRowLogLoss, rowLogLoss } from './log-loss-row.js';
 import { assertIntegerOption, parseAccumulatorJson } from './parse-accumulator-json.js';
-import { RocScoreCounts, type RocScoreCountsJson } from './roc-score-counts.js';
+import { RocScoreCounts, type RocAucEstimate, type RocScoreCountsJson } from './roc-score-counts.js';
+import { binomialStandardError, f1StandardError, meanStandardError } from './sampling-error.js';
 
 /** Binary (one probability per row) or multiclass (a row of class probabilities). */
 export type ClassificationTask = 'binary' | 'multiclass';
@@ -41,6 +42,26 @@ export interface SkippedClassificationRows {
   classLimit: number;
 }
 
+/**
+ * Standard errors (sampling errors) of the window's metrics, see `sampling-error.ts`; NaN where
+ * undefined (fewer than 2 rows in the denominator) or not computed (multiclass: only accuracy).
+ */
+export interface ClassificationStandardErrors {
+  /** Binomial over the rows. */
+  accuracy: number;
+  /** Binary: binomial over the predicted positives. */
+  precision: number;
+  /** Binary: binomial over the actual positives. */
+  recall: number;
+  /** Binary: delta method on the confusion cells. */
+  f1: number;
+  /** Binary: DeLong, from the per-score (or per-bin) counts of positives and negatives. */
+  rocAuc: number;
+  /** Sample standard deviation of the per-row loss / √(scored rows). */
+  logLoss: number;
+  brierScore: number;
+}
+
 /** What {@link ClassificationAccumulator.result} reports; names follow the batch functions. */
 export interface ClassificationResult {
   task: ClassificationTask;
@@ -68,6 +89,8 @@ export interface ClassificationResult {
   logLoss: number;
   /** Binary only: mean Brier score over scored rows (`brierScore`); NaN otherwise or with more than two true classes. */
   brierScore: number;
+  /** Sampling error of each metric over this window. */
+  standardErrors: ClassificationStandardErrors;
 }
 
 /** JSON form (type tag `classification-accumulator`). */
@@ -79,6 +102,9 @@ export interface ClassificationAccumulatorJson {
   scoredCount: number;
   logLossSum: [number, number];
   brierSum: [number, number];
+  /** Sums of squared per-row losses (for the sampling errors). */
+  logLossSquares: [number, number];
+  brierSquares: [number, number];
   scores: RocScoreCountsJson;
 }
 
@@ -100,6 +126,8 @@ const jsonSchema = z.object({
   scoredCount: nonNegativeInt,
   logLossSum: sumPair,
   brierSum: sumPair,
+  logLossSquares: sumPair,
+  brierSquares: sumPair,
   scores: z.unknown(),
 });
 
@@ -133,6 +161,8 @@ export class ClassificationAccumulator {
   private scoredRows = 0;
   private logLossSum = new CompensatedSum();
   private brierSum = new CompensatedSum();
+  private logLossSquares = new CompensatedSum();
+  private brierSquares = new CompensatedSum();
 
   /**
    * @throws RangeError/TypeError on an unknown task, a bad `posLabel`, an empty, repeated or mixed
@@ -192,9 +222,12 @@ export class ClassificationAccumulator {
     if (rowLoss === undefined) return this;
     this.scoredRows++;
     this.logLossSum.add(rowLoss);
+    this.logLossSquares.add(rowLoss * rowLoss);
     if (this.task === 'binary' && typeof score === 'number') {
       const positive = yTrue === this.posLabel;
-      this.brierSum.add(((positive ? 1 : 0) - score) ** 2);
+      const brier = ((positive ? 1 : 0) - score) ** 2;
+      this.brierSum.add(brier);
+      this.brierSquares.add(brier * brier);
       this.scores.record(score, positive);
     }
     return this;
@@ -222,6 +255,8 @@ export class ClassificationAccumulator {
     merged.scoredRows = this.scoredRows + other.scoredRows;
     merged.logLossSum = this.logLossSum.merge(other.logLossSum);
     merged.brierSum = this.brierSum.merge(other.brierSum);
+    merged.logLossSquares = this.logLossSquares.merge(other.logLossSquares);
+    merged.brierSquares = this.brierSquares.merge(other.brierSquares);
     merged.scores = this.scores.merge(other.scores);
     return merged;
   }
@@ -241,14 +276,17 @@ export class ClassificationAccumulator {
     // Binary score metrics need at most two true classes (scikit-learn raises beyond).
     const truthClasses = matrix.counts.filter((row) => row.some((count) => count > 0)).length;
     const binaryScores = this.task === 'binary' && truthClasses <= 2;
-    const auc = binaryScores ? this.scores.rocAuc() : { value: Number.NaN, errorBound: Number.NaN, exact: this.scores.isExact };
+    const auc = binaryScores ? this.scores.rocAuc() : { value: Number.NaN, errorBound: Number.NaN, exact: this.scores.isExact, standardError: Number.NaN };
+    const logLoss = this.task === 'binary' && !binaryScores ? Number.NaN : this.logLossSum.value / this.scoredRows;
+    const brierScore = binaryScores ? this.brierSum.value / this.scoredRows : Number.NaN;
+    const accuracy = accuracyFromConfusionMatrix(matrix);
     return {
       task: this.task,
       count: this.count,
       scoredCount: this.scoredRows,
       skipped: this.skipped,
       confusionMatrix: matrix,
-      accuracy: accuracyFromConfusionMatrix(matrix),
+      accuracy,
       precision: headline.precision,
       recall: headline.recall,
       f1: headline.f1,
@@ -258,9 +296,31 @@ export class ClassificationAccumulator {
       rocAuc: auc.value,
       rocAucErrorBound: auc.errorBound,
       rocAucExact: auc.exact,
-      logLoss: this.task === 'binary' && !binaryScores ? Number.NaN : this.logLossSum.value / this.scoredRows,
-      brierScore: binaryScores ? this.brierSum.value / this.scoredRows : Number.NaN,
+      logLoss,
+      brierScore,
+      standardErrors: this.standardErrors(matrix, accuracy, auc, Number.isFinite(logLoss), Number.isFinite(brierScore)),
     };
+  }
+
+  /** The sampling errors of `result()` (see {@link ClassificationStandardErrors}). */
+  private standardErrors(matrix: ConfusionMatrix, accuracy: number, auc: RocAucEstimate, hasLogLoss: boolean, hasBrier: boolean): ClassificationStandardErrors {
+    const n = this.scoredRows;
+    const errors: ClassificationStandardErrors = {
+      accuracy: binomialStandardError(accuracy, this.count),
+      precision: Number.NaN,
+      recall: Number.NaN,
+      f1: Number.NaN,
+      rocAuc: Number.NaN,
+      logLoss: hasLogLoss ? meanStandardError(this.logLossSum.value, this.logLossSquares.value, n) : Number.NaN,
+      brierScore: hasBrier ? meanStandardError(this.brierSum.value, this.brierSquares.value, n) : Number.NaN,
+    };
+    if (this.task !== 'binary') return errors;
+    const { truePositive, falsePositive, falseNegative } = oneVsRestCells(matrix, this.posLabel);
+    errors.precision = binomialStandardError(truePositive / (truePositive + falsePositive), truePositive + falsePositive);
+    errors.recall = binomialStandardError(truePositive / (truePositive + falseNegative), truePositive + falseNegative);
+    errors.f1 = f1StandardError(truePositive, falsePositive, falseNegative);
+    errors.rocAuc = auc.standardError;
+    return errors;
   }
 
   /** Approximate bytes held now. */
@@ -282,6 +342,8 @@ export class ClassificationAccumulator {
       scoredCount: this.scoredRows,
       logLossSum: this.logLossSum.toJSON(),
       brierSum: this.brierSum.toJSON(),
+      logLossSquares: this.logLossSquares.toJSON(),
+      brierSquares: this.brierSquares.toJSON(),
       scores: this.scores.toJSON(),
     };
   }
@@ -300,6 +362,8 @@ export class ClassificationAccumulator {
     restored.scoredRows = data.scoredCount;
     restored.logLossSum = CompensatedSum.fromJSON(data.logLossSum);
     restored.brierSum = CompensatedSum.fromJSON(data.brierSum);
+    restored.logLossSquares = CompensatedSum.fromJSON(data.logLossSquares);
+    restored.brierSquares = CompensatedSum.fromJSON(data.brierSquares);
     restored.scores = RocScoreCounts.fromJSON(data.scores);
     if (restored.scores.maxExactScores !== rest.maxExactScores || restored.scores.bins !== rest.scoreBins) {
       throw new TypeError('ClassificationAccumulator.fromJSON: scores: options differ from options.maxExactScores/scoreBins');
@@ -342,4 +406,19 @@ export class ClassificationAccumulator {
     if (column === undefined || (this.classes !== null && score.length !== this.classes.length)) return null;
     return rowLogLoss(score as number[], column);
   }
+}
+
+/** TP, FP and FN of `positive` against every other label of the matrix. */
+function oneVsRestCells(matrix: ConfusionMatrix, positive: ClassLabel): { truePositive: number; falsePositive: number; falseNegative: number } {
+  const index = matrix.labels.indexOf(positive);
+  if (index < 0) return { truePositive: 0, falsePositive: 0, falseNegative: 0 };
+  let falsePositive = 0;
+  let falseNegative = 0;
+  matrix.counts.forEach((row, truth) => {
+    if (truth !== index) falsePositive += row[index] ?? 0;
+  });
+  (matrix.counts[index] ?? []).forEach((count, predicted) => {
+    if (predicted !== index) falseNegative += count;
+  });
+  return { truePositive: matrix.counts[index]?.[index] ?? 0, falsePositive, falseNegative };
 }

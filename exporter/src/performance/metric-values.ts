@@ -74,3 +74,31 @@ export function regressionMetricValues(result: RegressionResult): Record<string,
   ]);
 }
 
+
+/**
+ * The sampling error (standard error over the window) of each realised metric that has one, by
+ * `ml.performance.metric` name (finite ones only). Multiclass: accuracy only; regression: mae,
+ * rmse, mape (R² has no closed form here).
+ */
+export function classificationSamplingErrors(task: PerformanceTask, result: ClassificationResult): Record<string, number> {
+  const errors = result.standardErrors;
+  if (task === 'multiclass') return finiteRecord([['accuracy', errors.accuracy]]);
+  return finiteRecord([
+    ['accuracy', errors.accuracy],
+    ['precision', errors.precision],
+    ['recall', errors.recall],
+    ['f1', errors.f1],
+    ['roc_auc', errors.rocAuc],
+    ['log_loss', errors.logLoss],
+    ['brier', errors.brierScore],
+  ]);
+}
+
+/** The sampling errors of the regression metrics (finite ones only). */
+export function regressionSamplingErrors(result: RegressionResult): Record<string, number> {
+  return finiteRecord([
+    ['mae', result.standardErrors.meanAbsoluteError],
+    ['rmse', result.standardErrors.rootMeanSquaredError],
+    ['mape', result.standardErrors.meanAbsolutePercentageError],
+  ]);
+}

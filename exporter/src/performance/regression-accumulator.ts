@@ -3,6 +3,7 @@ import { QuantileSketch } from '../sketches/quantile-sketch.js';
 import { assertQuantileLevel, r2FromSums } from '../stats/regression-error-accumulator.js';
 import { CompensatedSum } from './compensated-sum.js';
 import { assertIntegerOption, parseAccumulatorJson } from './parse-accumulator-json.js';
+import { meanStandardError, rmseStandardError } from './sampling-error.js';
 
 /** Options of {@link RegressionAccumulator}. */
 export interface RegressionAccumulatorOptions {
@@ -12,6 +13,19 @@ export interface RegressionAccumulatorOptions {
   maxExactErrors?: number;
   /** Relative accuracy α of the |error| quantile sketch. Default 0.01. */
   sketchRelativeAccuracy?: number;
+}
+
+/**
+ * Standard errors (sampling errors) of the window's metrics, see `sampling-error.ts`; NaN with
+ * fewer than 2 rows (and for RMSE when it is 0).
+ */
+export interface RegressionStandardErrors {
+  /** Sample standard deviation of |e| / √n. */
+  meanAbsoluteError: number;
+  /** Delta method: SE(mean of e²) / (2·RMSE). */
+  rootMeanSquaredError: number;
+  /** Sample standard deviation of |e|/max(|y|, ε) / √n. */
+  meanAbsolutePercentageError: number;
 }
 
 /** What {@link RegressionAccumulator.result} reports; names follow the batch functions. */
@@ -32,6 +46,8 @@ export interface RegressionResult {
   medianAbsoluteErrorExact: boolean;
   /** |medianAbsoluteError − exact| ≤ this bound (0 while exact). */
   medianAbsoluteErrorBound: number;
+  /** Sampling error of MAE, RMSE and MAPE over this window. */
+  standardErrors: RegressionStandardErrors;
 }
 
 /** JSON form (type tag `regression-accumulator`). */
@@ -45,6 +61,9 @@ export interface RegressionAccumulatorJson {
   overPrediction: [number, number];
   squaredError: [number, number];
   relativeError: [number, number];
+  /** Σe⁴ and Σ(|e|/max(|y|, ε))², for the sampling errors. */
+  fourthPowerError: [number, number];
+  squaredRelativeError: [number, number];
   truthMean: number;
   truthSquaredDeviation: number;
   exactErrors: number[] | null;
@@ -62,6 +81,8 @@ const jsonSchema = z.object({
   overPrediction: sumPair,
   squaredError: sumPair,
   relativeError: sumPair,
+  fourthPowerError: sumPair,
+  squaredRelativeError: sumPair,
   truthMean: z.number(),
   truthSquaredDeviation: z.number().nonnegative(),
   exactErrors: z.array(z.number().nonnegative()).nullable(),
@@ -98,6 +119,8 @@ export class RegressionAccumulator {
   private overPrediction = new CompensatedSum();
   private squaredError = new CompensatedSum();
   private relativeError = new CompensatedSum();
+  private fourthPowerError = new CompensatedSum();
+  private squaredRelativeError = new CompensatedSum();
   private truthMean = 0;
   private truthSquaredDeviation = 0;
   private exactErrors: number[] | null = [];
@@ -130,8 +153,12 @@ export class RegressionAccumulator {
     this.rows++;
     if (error >= 0) this.underPrediction.add(error);
     else this.overPrediction.add(-error);
-    this.squaredError.add(error * error);
-    this.relativeError.add(absoluteError / Math.max(Math.abs(yTrue), Number.EPSILON));
+    const squared = error * error;
+    const relative = absoluteError / Math.max(Math.abs(yTrue), Number.EPSILON);
+    this.squaredError.add(squared);
+    this.fourthPowerError.add(squared * squared);
+    this.relativeError.add(relative);
+    this.squaredRelativeError.add(relative * relative);
     const deviation = yTrue - this.truthMean;
     this.truthMean += deviation / this.rows;
     this.truthSquaredDeviation += deviation * (yTrue - this.truthMean);
@@ -156,6 +183,8 @@ export class RegressionAccumulator {
     merged.overPrediction = this.overPrediction.merge(other.overPrediction);
     merged.squaredError = this.squaredError.merge(other.squaredError);
     merged.relativeError = this.relativeError.merge(other.relativeError);
+    merged.fourthPowerError = this.fourthPowerError.merge(other.fourthPowerError);
+    merged.squaredRelativeError = this.squaredRelativeError.merge(other.squaredRelativeError);
     if (rows > 0) {
       const meanGap = other.truthMean - this.truthMean;
       merged.truthMean = this.truthMean + (meanGap * other.rows) / rows;
@@ -187,6 +216,11 @@ export class RegressionAccumulator {
       medianAbsoluteError: median.value,
       medianAbsoluteErrorExact: median.exact,
       medianAbsoluteErrorBound: median.bound,
+      standardErrors: {
+        meanAbsoluteError: meanStandardError(under + over, this.squaredError.value, n),
+        rootMeanSquaredError: rmseStandardError(this.squaredError.value, this.fourthPowerError.value, n),
+        meanAbsolutePercentageError: meanStandardError(this.relativeError.value, this.squaredRelativeError.value, n),
+      },
     };
   }
 
@@ -211,6 +245,8 @@ export class RegressionAccumulator {
       overPrediction: this.overPrediction.toJSON(),
       squaredError: this.squaredError.toJSON(),
       relativeError: this.relativeError.toJSON(),
+      fourthPowerError: this.fourthPowerError.toJSON(),
+      squaredRelativeError: this.squaredRelativeError.toJSON(),
       truthMean: this.truthMean,
       truthSquaredDeviation: this.truthSquaredDeviation,
       exactErrors: this.exactErrors === null ? null : [...this.exactErrors],
@@ -230,6 +266,8 @@ export class RegressionAccumulator {
     restored.overPrediction = CompensatedSum.fromJSON(data.overPrediction);
     restored.squaredError = CompensatedSum.fromJSON(data.squaredError);
     restored.relativeError = CompensatedSum.fromJSON(data.relativeError);
+    restored.fourthPowerError = CompensatedSum.fromJSON(data.fourthPowerError);
+    restored.squaredRelativeError = CompensatedSum.fromJSON(data.squaredRelativeError);
     restored.truthMean = data.truthMean;
     restored.truthSquaredDeviation = data.truthSquaredDeviation;
     restored.exactErrors = data.exactErrors;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { assertIntegerOption, parseAccumulatorJson } from './parse-accumulator-json.js';
+import { delongStandardError } from './sampling-error.js';
 
 /** Options of {@link RocScoreCounts}. */
 export interface RocScoreCountsOptions {
@@ -17,6 +18,8 @@ export interface RocAucEstimate {
   errorBound: number;
   /** Whether every distinct score is still kept. */
   exact: boolean;
+  /** DeLong standard error of the AUC over these rows (sampling error; NaN with fewer than 2 positives or negatives). */
+  standardError: number;
 }
 
 /** JSON form of {@link RocScoreCounts}. */
@@ -124,8 +127,8 @@ export class RocScoreCounts {
       negatives += groupNegatives;
     }
     const pairs = positivesAbove * negatives;
-    if (pairs === 0) return { value: Number.NaN, errorBound: Number.NaN, exact: this.isExact };
-    return { value: twiceArea / (2 * pairs), errorBound: this.isExact ? 0 : sharedPairs / (2 * pairs), exact: this.isExact };
+    if (pairs === 0) return { value: Number.NaN, errorBound: Number.NaN, exact: this.isExact, standardError: Number.NaN };
+    return { value: twiceArea / (2 * pairs), errorBound: this.isExact ? 0 : sharedPairs / (2 * pairs), exact: this.isExact, standardError: delongStandardError(groups) };
   }
 
   /** Approximate bytes held: see the class comment for the bound. */

@@ -33,6 +33,8 @@ export interface BaselineCollectorOptions {
   task: PerformanceTask | undefined;
   /** Binary positive class (default 1). */
   positiveLabel: ClassLabel;
+  /** A score at or above it is predicted positive (binary). */
+  threshold: number;
 }
 
 export class BaselineCollector {
@@ -67,7 +69,7 @@ export class BaselineCollector {
     if (truth === undefined) return;
     if (this.classes.size <= MAX_CLASSES) this.classes.add(truth);
     const positive = truth === this.options.positiveLabel ? 1 : 0;
-    const predicted = classLabelOf(rawPrediction) ?? (score === undefined || typeof this.options.positiveLabel !== 'number' ? undefined : score >= 0.5 ? this.options.positiveLabel : this.options.positiveLabel === 0 ? 1 : 0);
+    const predicted = classLabelOf(rawPrediction) ?? (score === undefined || typeof this.options.positiveLabel !== 'number' ? undefined : score >= this.options.threshold ? this.options.positiveLabel : this.options.positiveLabel === 0 ? 1 : 0);
     if (predicted !== undefined) this.classification.record(truth, predicted, score !== undefined && score >= 0 && score <= 1 ? score : undefined);
     if (score !== undefined) this.keepCalibrationPair(score, positive);
   }
@@ -110,6 +112,7 @@ export class BaselineCollector {
       ...(prediction === undefined ? {} : { prediction }),
       ...(score === undefined ? {} : { score }),
       task,
+      ...(task === 'binary' && score !== undefined ? { threshold: this.options.threshold } : {}),
       samples,
       metrics,
       ...(calibration === undefined ? {} : { calibration }),
@@ -120,7 +123,7 @@ export class BaselineCollector {
     const positives = this.calibrationLabels.reduce((sum, label) => sum + label, 0);
     if (positives === 0 || positives === this.calibrationLabels.length) return undefined;
     try {
-      return fitCbpe({ scores: this.calibrationScores, labels: this.calibrationLabels }).toJSON();
+      return fitCbpe({ scores: this.calibrationScores, labels: this.calibrationLabels, threshold: this.options.threshold }).toJSON();
     } catch {
       return undefined;
     }

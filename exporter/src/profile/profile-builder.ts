@@ -57,8 +57,8 @@ export class ProfileBuilder {
 
   constructor(options: ProfileOptions = {}) {
     this.#options = resolveProfileOptions(options);
-    const { target, prediction, score, task, positiveLabel } = this.#options;
-    this.#baseline = target !== undefined && (prediction !== undefined || score !== undefined) ? new BaselineCollector({ target, prediction, score, task, positiveLabel }) : undefined;
+    const { target, prediction, score, task, positiveLabel, threshold } = this.#options;
+    this.#baseline = target !== undefined && (prediction !== undefined || score !== undefined) ? new BaselineCollector({ target, prediction, score, task, positiveLabel, threshold }) : undefined;
     this.#firstPass = (options as { [FIRST_PASS]?: FirstPass })[FIRST_PASS];
     for (const column of this.#options.columns ?? []) this.#column(column);
   }
@@ -277,6 +277,7 @@ export class ProfileBuilder {
       ...optional('score', o.score),
       ...optional('task', o.task),
       positiveLabel: o.positiveLabel,
+      threshold: o.threshold,
       importance: o.importance,
       binCount: o.binCount,
       binEdges: Object.fromEntries(o.binEdges),

@@ -25,6 +25,12 @@ export interface ProfileOptions {
   task?: 'binary' | 'multiclass' | 'regression';
   /** Positive class of a binary target (default 1; `true` counts as 1). */
   positiveLabel?: string | number;
+  /**
+   * Decision threshold of a binary task with a score (default 0.5): a score at or above it is
+   * predicted positive. Used for the baseline metrics when the data has no prediction column, for
+   * the CBPE calibration, and stored as `baseline.threshold` for the monitor.
+   */
+  threshold?: number;
   /** Feature importance per column, stored as `importance`. */
   importance?: Readonly<Record<string, number>>;
   /** Quantile bins per numeric feature (default 10). */
@@ -57,6 +63,7 @@ export interface ResolvedProfileOptions {
   score: string | undefined;
   task: 'binary' | 'multiclass' | 'regression' | undefined;
   positiveLabel: string | number;
+  threshold: number;
   importance: Readonly<Record<string, number>>;
   binCount: number;
   binEdges: ReadonlyMap<string, number[]>;
@@ -69,6 +76,7 @@ export interface ResolvedProfileOptions {
 
 export const PROFILE_DEFAULTS = {
   binCount: DEFAULT_BIN_COUNT,
+  threshold: 0.5,
   maxCategories: 50,
   categoryTrackingCapacity: 1000,
   maxExactValues: 100_000,
@@ -146,6 +154,12 @@ function resolvePositiveLabel(value: unknown): string | number {
   throw new TypeError(`options.positiveLabel must be an integer or a non-empty string; got ${JSON.stringify(value)}`);
 }
 
+function resolveThreshold(value: unknown): number {
+  if (value === undefined) return PROFILE_DEFAULTS.threshold;
+  if (typeof value !== 'number' || !Number.isFinite(value)) throw new RangeError(`options.threshold must be a finite number (the score at or above which a row is predicted positive); got ${String(value)}`);
+  return value;
+}
+
 function resolveRoles(options: ProfileOptions): Map<string, 'target' | 'prediction' | 'score'> {
   const roles = new Map<string, 'target' | 'prediction' | 'score'>();
   for (const role of ['target', 'prediction', 'score'] as const) {
@@ -192,6 +206,7 @@ export function resolveProfileOptions(options: ProfileOptions = {}): ResolvedPro
     score: options.score,
     task: resolveTask(options.task),
     positiveLabel: resolvePositiveLabel(options.positiveLabel),
+    threshold: resolveThreshold(options.threshold),
     importance: resolveImportance(options.importance),
     binCount,
     binEdges: resolveBinEdges(options.binEdges, kinds),

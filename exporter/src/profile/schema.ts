@@ -118,7 +118,7 @@ export const featureProfileSchema = z.discriminatedUnion('kind', [numericFeature
  * Performance baseline on the reference data, present when the profile has a target column and a
  * prediction or score column: which columns they are, the task, the metrics on the reference
  * (names as the `ml.performance.metric` values: accuracy, precision, f1_macro, roc_auc, mae, …) and,
- * for binary tasks with a score, the CBPE calibration (`CbpeModel.toJSON()`). `task` and
+ * for binary tasks with a score, the decision threshold and the CBPE calibration (`CbpeModel.toJSON()`). `task` and
  * `calibration` are optional (older version-1 profiles have neither; 'classification' is the
  * older spelling of a classification task).
  */
@@ -127,6 +127,8 @@ export const baselineSchema = z.object({
   prediction: z.string().optional(),
   score: z.string().optional(),
   task: z.enum(['classification', 'binary', 'multiclass', 'regression']).optional(),
+  /** Binary task with a score: the decision threshold (a score at or above it is predicted positive). */
+  threshold: z.number().optional(),
   /** Labelled rows the metrics were computed on. */
   samples: z.number().int().nonnegative().optional(),
   metrics: z.record(z.string(), z.number()),

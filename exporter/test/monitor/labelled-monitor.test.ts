@@ -16,6 +16,7 @@ import { precisionRecallF1 } from '../../src/stats/precision-recall-f1.js';
 import { meanAbsoluteError, meanAbsolutePercentageError, meanPinballLoss, r2Score, rootMeanSquaredError } from '../../src/stats/regression-errors.js';
 import { rocAuc } from '../../src/stats/roc-auc.js';
 import { mulberry32 } from '../support/synthetic.js';
+import { buildProfile } from '../../src/profile/build-profile.js';
 import { binaryProfile, binaryRows, regressionProfile, regressionRows } from './labelled-fixture.js';
 import { collectMetrics, pointValue, testMeterProvider } from './monitor-fixture.js';
 
@@ -109,6 +110,42 @@ describe('realised performance equals the batch functions on the joined rows', (
     expect(pointValue(metrics, 'ml.label.coverage', seg)).toBe(1);
   });
 
+  it('exports the sampling error beside each realised and estimated metric', async () => {
+    const { monitor, reader } = monitorWith();
+    const rows = binaryRows(300, 21);
+    rows.score.forEach((score, i) => monitor.observe({ features: { x: rows.x[i] }, score, prediction: rows.prediction[i], id: i }));
+    rows.truth.forEach((truth, i) => monitor.label(i, truth));
+    const metrics = await collectMetrics(reader);
+    const error = (metric: string) => pointValue(metrics, 'ml.performance.sampling_error', { [A.segment]: '', [A.performanceMetric]: metric });
+    const correct = accuracy(rows.truth, rows.prediction);
+    expect(error('accuracy')).toBeCloseTo(Math.sqrt((correct * (1 - correct)) / 300), 12);
+    const predictedPositives = rows.prediction.filter((p) => p === 1).length;
+    const prf = precisionRecallF1(rows.truth, rows.prediction, { average: 'binary' });
+    expect(error('precision')).toBeCloseTo(Math.sqrt((prf.precision * (1 - prf.precision)) / predictedPositives), 12);
+    for (const metric of ['recall', 'f1', 'roc_auc', 'log_loss', 'brier']) expect({ metric, positive: (error(metric) ?? 0) > 0 }).toEqual({ metric, positive: true });
+    const estimated = (metric: string) => pointValue(metrics, 'ml.performance.estimated.sampling_error', { [A.segment]: '', [A.performanceMetric]: metric });
+    for (const metric of ['accuracy', 'precision', 'recall', 'f1', 'roc_auc']) expect({ metric, positive: (estimated(metric) ?? 0) > 0 }).toEqual({ metric, positive: true });
+    const segment = monitor.snapshot().performance.segments[0];
+    expect(segment?.samplingError.accuracy).toBe(error('accuracy'));
+    expect(segment?.estimated?.samplingError.accuracy).toBe(estimated('accuracy'));
+  });
+
+  it("derives the predicted class from the score with the profile's threshold, with or without a calibration", () => {
+    const reference = binaryRows(2000, 12);
+    const thresholdProfile = buildProfile({ x: reference.x, y: reference.truth, s: reference.score }, { target: 'y', score: 's', threshold: 0.3, createdAt: '2026-11-26T00:00:00Z' });
+    const withoutCalibration = { ...thresholdProfile, baseline: { ...thresholdProfile.baseline, calibration: undefined } } as typeof thresholdProfile;
+    delete withoutCalibration.baseline?.calibration;
+    const rows = binaryRows(200, 22);
+    const expected = accuracy(rows.truth, rows.score.map((score) => (score >= 0.3 ? 1 : 0)));
+    expect(expected).not.toBeCloseTo(accuracy(rows.truth, rows.prediction), 3);
+    for (const candidate of [thresholdProfile, withoutCalibration]) {
+      const monitor = createModelMonitor({ model: MODEL, reference: candidate, meterProvider: testMeterProvider().provider });
+      rows.score.forEach((score, i) => monitor.observe({ features: { x: rows.x[i] }, score, id: i }));
+      rows.truth.forEach((truth, i) => monitor.label(i, truth));
+      expect(monitor.snapshot().performance.segments[0]?.metrics.accuracy).toBeCloseTo(expected, 12);
+    }
+  });
+
   it('observeBatch registers ids, scores, predictions and fairness columns like observe', () => {
     const { monitor } = monitorWith({ fairness: { attributes: ['group'] } });
     const rows = binaryRows(250, 24);
@@ -130,27 +167,35 @@ describe('realised performance equals the batch functions on the joined rows', (
     expect(monitor.snapshot().performance.segments[0]?.metrics.accuracy).toBeCloseTo(accuracy(rows.truth, rows.prediction), 12);
   });
 
-  it('per segment, with coverage by prediction time', async () => {
+  it('per segment, with coverage by prediction time, plus the whole model under segment ""', async () => {
     const { monitor, reader } = monitorWith({ segments: { attribute: 'region' } });
     const rows = binaryRows(400, 23);
-    const region = (i: number) => (i % 3 === 0 ? 'eu' : 'us');
-    rows.score.forEach((score, i) => monitor.observe({ features: { x: rows.x[i], region: region(i) }, score, prediction: rows.prediction[i], id: i }));
+    // Every fifth row has no region: it counts only in the whole-model series.
+    const region = (i: number) => (i % 5 === 0 ? undefined : i % 3 === 0 ? 'eu' : 'us');
+    rows.score.forEach((score, i) => monitor.observe({ features: { x: rows.x[i], ...(region(i) === undefined ? {} : { region: region(i) }) }, score, prediction: rows.prediction[i], id: i }));
+    const labelled = (i: number) => region(i) !== 'eu' || i % 2 === 0;
     rows.truth.forEach((truth, i) => {
-      if (region(i) === 'us' || i % 2 === 0) monitor.label(i, truth);
+      if (labelled(i)) monitor.label(i, truth);
     });
     const metrics = await collectMetrics(reader);
-    for (const segment of ['eu', 'us']) {
-      const kept = [...rows.truth.keys()].filter((i) => region(i) === segment && (segment === 'us' || i % 2 === 0));
+    const expectSeries = (segment: string, kept: number[], predictions: number) => {
       const truth = kept.map((i) => rows.truth[i] as number);
       const predicted = kept.map((i) => rows.prediction[i] as number);
       expect(pointValue(metrics, 'ml.performance.accuracy', { [A.segment]: segment })).toBeCloseTo(accuracy(truth, predicted), 12);
       expect(pointValue(metrics, 'ml.performance.samples', { [A.segment]: segment })).toBe(kept.length);
-    }
-    const euPredictions = [...rows.truth.keys()].filter((i) => region(i) === 'eu').length;
-    const euLabelled = [...rows.truth.keys()].filter((i) => region(i) === 'eu' && i % 2 === 0).length;
-    expect(pointValue(metrics, 'ml.label.coverage', { [A.segment]: 'eu' })).toBeCloseTo(euLabelled / euPredictions, 12);
+      expect(pointValue(metrics, 'ml.label.coverage', { [A.segment]: segment })).toBeCloseTo(kept.length / predictions, 12);
+    };
+    const all = [...rows.truth.keys()];
+    for (const segment of ['eu', 'us']) expectSeries(segment, all.filter((i) => region(i) === segment && labelled(i)), all.filter((i) => region(i) === segment).length);
+    expectSeries('', all.filter(labelled), all.length);
     expect(pointValue(metrics, 'ml.label.coverage', { [A.segment]: 'us' })).toBe(1);
-    expect(pointValue(metrics, 'ml.performance.accuracy', { [A.segment]: '' })).toBeUndefined();
+    expect(pointValue(metrics, 'ml.performance.samples', { [A.segment]: '' })).toBeGreaterThan(
+      (pointValue(metrics, 'ml.performance.samples', { [A.segment]: 'eu' }) ?? 0) + (pointValue(metrics, 'ml.performance.samples', { [A.segment]: 'us' }) ?? 0),
+    );
+    const degradation = (segment: string) => pointValue(metrics, 'ml.performance.degradation', { [A.segment]: segment, [A.performanceMetric]: 'accuracy' });
+    for (const segment of ['', 'eu', 'us']) expect(degradation(segment)).toEqual(expect.any(Number));
+    for (const segment of ['', 'eu', 'us']) expect(pointValue(metrics, 'ml.performance.estimated.accuracy', { [A.segment]: segment })).toEqual(expect.any(Number));
+    expect(monitor.snapshot().performance.segments.map((entry) => entry.segment)).toEqual(['', expect.any(String), expect.any(String)]);
   });
 
   it('multiclass: macro and weighted precision, recall, F1', async () => {

@@ -32,6 +32,29 @@ describe('profile baseline', () => {
     expect(parseProfile(JSON.parse(JSON.stringify(profile))).baseline?.calibration).toEqual(profile.baseline?.calibration);
   });
 
+  it('threshold: the baseline metrics without a prediction column and the calibration use it, and the profile stores it', () => {
+    const rows = binaryRows(1500, 8);
+    const profile = buildProfile({ x: rows.x, y: rows.truth, s: rows.score }, { target: 'y', score: 's', threshold: 0.3, createdAt });
+    const predicted = rows.score.map((score) => (score >= 0.3 ? 1 : 0));
+    expect(profile.baseline?.threshold).toBe(0.3);
+    expect(profile.baseline?.metrics.accuracy).toBeCloseTo(accuracy(rows.truth, predicted), 12);
+    expect(profile.baseline?.metrics.recall).toBeCloseTo(precisionRecallF1(rows.truth, predicted, { average: 'binary' }).recall, 12);
+    expect(profile.baseline?.calibration).toEqual(fitCbpe({ scores: rows.score, labels: rows.truth, threshold: 0.3 }).toJSON());
+    expect(buildProfile({ y: rows.truth, s: rows.score }, { target: 'y', score: 's', createdAt }).baseline?.threshold).toBe(0.5);
+    expect(parseProfile(JSON.parse(JSON.stringify(profile))).baseline?.threshold).toBe(0.3);
+    const first = new ProfileBuilder({ target: 'y', score: 's', threshold: 0.3, createdAt });
+    rows.score.forEach((score, i) => first.add({ y: rows.truth[i], s: score }));
+    const second = first.edgesFromFirstPass();
+    rows.score.forEach((score, i) => second.add({ y: rows.truth[i], s: score }));
+    expect(second.finish().baseline?.threshold).toBe(0.3);
+  });
+
+  it('threshold must be a finite number, named in the error', () => {
+    for (const threshold of [Number.NaN, Infinity, '0.3']) {
+      expect(() => buildProfile({ y: [0, 1], s: [0.2, 0.8] }, { target: 'y', score: 's', threshold: threshold as number })).toThrow(/options\.threshold must be a finite number/);
+    }
+  });
+
   it('rows and column chunks give the same baseline', () => {
     const rows = binaryRows(300, 9);
     const columns = { x: rows.x, y: rows.truth, s: rows.score };
