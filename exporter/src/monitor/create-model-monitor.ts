@@ -8,6 +8,7 @@ import { computeSnapshot } from './compute-snapshot.js';
 import { createMonitorInstruments, observablesOf, observeSnapshot } from './monitor-instruments.js';
 import { resolveMonitorOptions, type ModelMonitorOptions } from './monitor-options.js';
 import type { MonitorSnapshot } from './monitor-snapshot.js';
+import { MonitorSeries } from './monitor-series.js';
 import { SeriesTracker } from './series-tracker.js';
 import { MonitorState, type Observation, type ObservationColumns } from './monitor-state.js';
 
@@ -42,10 +43,11 @@ export function createModelMonitor(options: ModelMonitorOptions): ModelMonitor {
   const meter = resolved.meterProvider.getMeter(MONITOR_METER_NAME, VERSION);
   const instruments = createMonitorInstruments(meter);
   const observables = observablesOf(instruments);
+  const series = new MonitorSeries(instruments, resolved.model);
   const tracker = new SeriesTracker();
   const callback: BatchObservableCallback = (result) => {
     try {
-      observeSnapshot(result, instruments, computeSnapshot(state), tracker);
+      observeSnapshot(result, series, computeSnapshot(state), tracker);
     } catch (error) {
       state.diag.warn('collect', () => `collection failed: ${String(error)}`);
     }
