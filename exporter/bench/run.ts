@@ -28,17 +28,27 @@ const hot = await runHotPathBenchmarks(quick ? 300 : 2000);
 for (const result of Object.values(hot)) emit({ kind: 'hot-path', ...result });
 const collection = await runCollectionBenchmark(quick ? 20 : 100);
 emit({ kind: 'collection', ...collection });
-const memory = runMemoryBenchmark(quick ? 100_000 : 1_000_000);
+const memory = runMemoryBenchmark(quick ? 100_000 : 10_000_000);
 emit({ kind: 'memory', ...memory });
 
 const summary = {
   observeVsOtelRatio: round(hot.observe.medianNs / hot.otel.medianNs),
   observeRowsPerSec: round(hot.observe.perSecond),
   observeVsLimitRatio: round(hot.observe.medianNs / hot.limit.medianNs),
+  observeVsLimitRatioParsedRows: round(hot.observeParsedRows.medianNs / hot.limitParsedRows.medianNs),
+  observeLabelledUsPerRow: round(hot.observeLabelled.medianNs / 1000),
+  observeLabelledVsOtelRatio: round(hot.observeLabelled.medianNs / hot.otel.medianNs),
+  observeLabelledVsObserveRatio: round(hot.observeLabelled.medianNs / hot.observeParsedRows.medianNs),
   columnarValuesPerSec: round(hot.observeBatch.perSecond),
   collect200FeaturesMs: round(collection.medianMs),
+  collect200FeaturesWithTrafficMs: round(collection.withTraffic.medianMs),
+  collectLoopDelayP99Ms: round(collection.collectingLoopDelayP99Ms),
+  collectWithTrafficLoopDelayP99Ms: round(collection.withTraffic.loopDelayP99Ms),
   bytesPerNumericFeature: memory.formulaBytesPerNumericFeature,
   bytesPerNumericFeatureMeasured: Math.round(memory.measuredBytesPerNumericFeature),
+  observationsForRss: memory.observations,
+  rssBeforeMb: round(memory.rssBeforeMb),
+  rssAfterMb: round(memory.rssAfterMb),
   machine: { ...machine, loadAverageAfter: loadavg().map((value) => round(value)) },
   date: started.toISOString(),
 };
@@ -61,13 +71,16 @@ if (asJson) {
   console.table({
     'observe / plain OTel': { ratio: summary.observeVsOtelRatio, target: `≤ ${TARGETS.observeVsOtelRatio}`, met: targetsMet.observeVsOtel },
     'observe / practical limit': { ratio: summary.observeVsLimitRatio, target: 'aim ≤ 1.5', met: summary.observeVsLimitRatio <= 1.5 },
+    'observe / practical limit, JSON.parse rows': { ratio: summary.observeVsLimitRatioParsedRows, target: 'aim ≤ 1.5', met: summary.observeVsLimitRatioParsedRows <= 1.5 },
+    'observe with id + score + segment + label / plain OTel': { ratio: summary.observeLabelledVsOtelRatio, target: '', met: '' },
     'observeBatch / columnar limit': { ratio: round(hot.observeBatch.medianNs / hot.columnarLimit.medianNs), target: '', met: '' },
   });
   console.table({
     [`collect() of ${collection.features} features, ms`]: { median: round(collection.medianMs), mean: round(collection.meanMs), p99: round(collection.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
+    [`collect() after ${collection.withTraffic.rowsBetweenCollections} new rows, ms`]: { median: round(collection.withTraffic.medianMs), p99: round(collection.withTraffic.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
     'exported data points per collection': { median: collection.exportedDataPoints },
     'snapshot() only, ms': { median: round(collection.snapshotOnlyMedianMs) },
-    'event-loop delay p99, ms': { idle: round(collection.idleLoopDelayP99Ms), 'while collecting': round(collection.collectingLoopDelayP99Ms) },
+    'event-loop delay p99, ms': { idle: round(collection.idleLoopDelayP99Ms), 'while collecting': round(collection.collectingLoopDelayP99Ms), 'collecting with traffic': round(collection.withTraffic.loopDelayP99Ms) },
   });
   console.table({
     'bytes per numeric feature per window': { formula: memory.formulaBytesPerNumericFeature, measured: round(memory.measuredBytesPerNumericFeature) },

@@ -141,7 +141,7 @@ export function computeSnapshot(state: MonitorState): MonitorSnapshot {
     dataset: datasetDrift(state, features),
     scoreMean: scoreMean(state),
     counters: {
-      observations: Object.fromEntries(state.segments.observations),
+      observations: state.segments.counts(),
       dropped,
       unknownFeatures: state.unknownFeatureEvents,
       segmentOverflow: state.segments.overflowed,

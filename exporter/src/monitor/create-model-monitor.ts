@@ -9,6 +9,7 @@ import { createLabelDelayHistogram, createMonitorInstruments, observablesOf, obs
 import type { LabelCallOptions } from './performance-state.js';
 import { resolveMonitorOptions, type ModelMonitorOptions } from './monitor-options.js';
 import type { MonitorSnapshot } from './monitor-snapshot.js';
+import { MonitorSeries } from './monitor-series.js';
 import { SeriesTracker } from './series-tracker.js';
 import { MonitorState, type Observation, type ObservationColumns } from './monitor-state.js';
 import { MONITOR_ATTRIBUTES } from './metric-names.js';
@@ -55,10 +56,11 @@ export function createModelMonitor(options: ModelMonitorOptions): ModelMonitor {
   const state = new MonitorState(resolved, logger, (seconds) => delay.record(seconds, modelAttributes));
   const instruments = createMonitorInstruments(meter);
   const observables = observablesOf(instruments);
+  const series = new MonitorSeries(instruments, resolved.model);
   const tracker = new SeriesTracker();
   const callback: BatchObservableCallback = (result) => {
     try {
-      observeSnapshot(result, instruments, computeSnapshot(state), tracker);
+      observeSnapshot(result, series, computeSnapshot(state), tracker);
     } catch (error) {
       state.diag.warn('collect', () => `collection failed: ${String(error)}`);
     }

@@ -10,15 +10,14 @@
  * increments: no statistic, no allocation for numbers, booleans and strings.
  * @internal
  */
-import { binIndex } from '../stats/binning.js';
 import type { BooleanFeatureProfile, CategoricalFeatureProfile, FeatureProfile, FeatureRole, NumericFeatureProfile } from '../profile/schema.js';
 import { QUALITY_EVENT_CHECKS, type QualityEventCheck } from './metric-names.js';
 
 /** Offsets of the counters after the bins, within one slice. */
 export const COUNTER = {
-  /** Rows in which this feature was looked at (every accepted observation). */
+  /** Rows in which this feature was looked at (every accepted observation). Derived by `mergeInto`: usable + missing + typeError + oversizedString + nonFinite. */
   rows: 0,
-  /** Values counted into a bin (the drift sample). */
+  /** Values counted into a bin (the drift sample). Derived by `mergeInto`: the sum of the bins. */
   usable: 1,
   missing: 2,
   typeError: 3,
@@ -51,6 +50,8 @@ export abstract class FeatureAccumulator {
   /** Quality events per check since creation (monotonic), indexed by EVENT_INDEX. */
   readonly cumulativeEvents: Float64Array;
   abstract readonly profile: FeatureProfile;
+  /** Hot-path scratch of `MonitorState.observe`: the stamp of the last row that carried this column. */
+  rowStamp = 0;
 
   protected constructor(name: string, role: FeatureRole, binCount: number, slices: number) {
     this.name = name;
@@ -70,7 +71,11 @@ export abstract class FeatureAccumulator {
     this.window.fill(0, slot * this.stride, (slot + 1) * this.stride);
   }
 
-  /** Sums every slice into `into` (length stride), which is overwritten. */
+  /**
+   * Sums every slice into `into` (length stride), which is overwritten. The hot path does not
+   * write the `rows` and `usable` counters (each value ends in exactly one bin or one of the
+   * missing / type error / oversized / non-finite counters): they are filled in here.
+   */
   mergeInto(into: Float64Array): Float64Array {
     into.fill(0);
     const slices = this.window.length / this.stride;
@@ -78,6 +83,11 @@ export abstract class FeatureAccumulator {
       const base = slot * this.stride;
       for (let i = 0; i < this.stride; i++) into[i] = (into[i] as number) + (this.window[base + i] as number);
     }
+    let usable = 0;
+    for (let bin = 0; bin < this.binCount; bin++) usable += into[bin]!;
+    const counters = this.binCount;
+    into[counters + COUNTER.usable] = usable;
+    into[counters + COUNTER.rows] = usable + into[counters + COUNTER.missing]! + into[counters + COUNTER.typeError]! + into[counters + COUNTER.oversizedString]! + into[counters + COUNTER.nonFinite]!;
     return into;
   }
 
@@ -102,7 +112,6 @@ export abstract class FeatureAccumulator {
   protected countBin(base: number, bin: number): void {
     this.window[base + bin] = (this.window[base + bin] as number) + 1;
     this.cumulativeBins[bin] = (this.cumulativeBins[bin] as number) + 1;
-    this.bump(base, COUNTER.usable);
   }
 }
 
@@ -126,7 +135,6 @@ export class NumericAccumulator extends FeatureAccumulator {
 
   record(slot: number, raw: unknown): number {
     const base = slot * this.stride;
-    this.bump(base, COUNTER.rows);
     let x: number;
     if (typeof raw === 'number') x = raw;
     else if (typeof raw === 'bigint') x = Number(raw);
@@ -134,13 +142,93 @@ export class NumericAccumulator extends FeatureAccumulator {
     else return this.event(base, COUNTER.typeError, 'type_error');
     if (x !== x) return this.missing(base);
     if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) return this.event(base, COUNTER.nonFinite, 'non_finite');
-    this.countBin(base, binIndex(this.edges, x));
-    const shifted = x - this.center;
-    const sumAt = base + this.binCount + COUNTER.shiftedSum;
-    this.window[sumAt] = (this.window[sumAt] as number) + shifted;
-    this.window[sumAt + 1] = (this.window[sumAt + 1] as number) + shifted * shifted;
-    if (x < this.min || x > this.max) this.event(base, COUNTER.outOfRange, 'out_of_range');
+    this.countNumber(this.window, base, base + this.binCount, x);
     return NO_EVENT;
+  }
+
+  /** Counts a finite `x` into its bin, the moments and the range check; `counters` = base + binCount. */
+  private countNumber(window: Float64Array, base: number, counters: number, x: number): void {
+    const edges = this.edges;
+    let low = 0;
+    let high = edges.length;
+    while (low < high) {
+      const middle = (low + high) >>> 1;
+      if (edges[middle]! <= x) low = middle + 1;
+      else high = middle;
+    }
+    window[base + low]! += 1;
+    this.cumulativeBins[low]! += 1;
+    const shifted = x - this.center;
+    window[counters + COUNTER.shiftedSum]! += shifted;
+    window[counters + COUNTER.shiftedSquares]! += shifted * shifted;
+    if (x < this.min || x > this.max) this.event(base, COUNTER.outOfRange, 'out_of_range');
+  }
+
+  /**
+   * Records a column of plain numbers: row r into `slots[r]` (rows with a negative slot are
+   * skipped). Returns how many values were ±Infinity (the only diag-worthy event of a number).
+   */
+  recordNumbers(slots: Int32Array, column: Float64Array, rows: number): number {
+    const first = rows > 0 ? slots[0]! : -1;
+    let uniform = first >= 0;
+    for (let row = 1; uniform && row < rows; row++) uniform = slots[row] === first;
+    if (uniform) return this.recordNumbersInSlot(first, column, rows);
+    const window = this.window;
+    const stride = this.stride;
+    const binCount = this.binCount;
+    let nonFinite = 0;
+    for (let row = 0; row < rows; row++) {
+      const slot = slots[row]!;
+      if (slot < 0) continue;
+      const base = slot * stride;
+      const x = column[row]!;
+      if (x !== x) this.missing(base);
+      else if (x === Number.POSITIVE_INFINITY || x === Number.NEGATIVE_INFINITY) {
+        this.event(base, COUNTER.nonFinite, 'non_finite');
+        nonFinite++;
+      } else this.countNumber(window, base, base + binCount, x);
+    }
+    return nonFinite;
+  }
+
+  /** `recordNumbers` when every row goes to the same slot (no timestamps column): the common case, one tight loop. */
+  private recordNumbersInSlot(slot: number, column: Float64Array, rows: number): number {
+    const window = this.window;
+    const cumulative = this.cumulativeBins;
+    const edges = this.edges;
+    const base = slot * this.stride;
+    const { center, min, max } = this;
+    let sum = 0;
+    let squares = 0;
+    let nonFinite = 0;
+    for (let row = 0; row < rows; row++) {
+      const x = column[row]!;
+      if (!(x > Number.NEGATIVE_INFINITY && x < Number.POSITIVE_INFINITY)) {
+        if (x !== x) this.missing(base);
+        else {
+          this.event(base, COUNTER.nonFinite, 'non_finite');
+          nonFinite++;
+        }
+        continue;
+      }
+      let low = 0;
+      let high = edges.length;
+      while (low < high) {
+        const middle = (low + high) >>> 1;
+        if (edges[middle]! <= x) low = middle + 1;
+        else high = middle;
+      }
+      window[base + low]! += 1;
+      cumulative[low]! += 1;
+      const shifted = x - center;
+      sum += shifted;
+      squares += shifted * shifted;
+      if (x < min || x > max) this.event(base, COUNTER.outOfRange, 'out_of_range');
+    }
+    const counters = base + this.binCount;
+    window[counters + COUNTER.shiftedSum]! += sum;
+    window[counters + COUNTER.shiftedSquares]! += squares;
+    return nonFinite;
   }
 }
 
@@ -178,7 +266,6 @@ export class CategoricalAccumulator extends FeatureAccumulator {
 
   record(slot: number, raw: unknown): number {
     const base = slot * this.stride;
-    this.bump(base, COUNTER.rows);
     if (raw === null || raw === undefined || raw === '' || (typeof raw === 'number' && raw !== raw)) return this.missing(base);
     if (typeof raw === 'boolean') {
       this.countBin(base, raw ? this.trueBin : this.falseBin);

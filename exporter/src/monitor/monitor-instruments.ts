@@ -1,11 +1,12 @@
 /**
  * OTel wiring: creates every instrument of the metric contract on a meter and writes a snapshot
- * into them from one batch observable callback. Pure mapping from snapshot to data points; the
- * statistics come from `computeSnapshot`. @internal
+ * into them from one batch observable callback, through the prebuilt series of `MonitorSeries`.
+ * Pure mapping from snapshot to data points; the statistics come from `computeSnapshot`. @internal
  */
-import type { Attributes, BatchObservableResult, Histogram, Meter, Observable, ObservableCounter, ObservableGauge } from '@opentelemetry/api';
-import { LABEL_DELAY_BUCKETS, MONITOR_ATTRIBUTES as A, MONITOR_METRICS, QUALITY_EVENT_CHECKS, UNKNOWN_FEATURE, type MonitorMetricKey } from './metric-names.js';
+import type { BatchObservableResult, Histogram, Meter, Observable, ObservableCounter, ObservableGauge } from '@opentelemetry/api';
+import { DROP_REASONS, LABEL_DELAY_BUCKETS, MONITOR_METRICS, QUALITY_EVENT_CHECKS, type MonitorMetricKey } from './metric-names.js';
 import type { FeatureSnapshot, MonitorSnapshot } from './monitor-snapshot.js';
+import type { ColumnSeries, MonitorSeries } from './monitor-series.js';
 import { observePerformance } from './observe-performance.js';
 import type { SeriesTracker } from './series-tracker.js';
 
@@ -35,68 +36,62 @@ export function observablesOf(instruments: MonitorInstruments): Observable[] {
   return Object.values(instruments);
 }
 
-function observeFeatureDrift(gauges: GaugeWriter, instruments: MonitorInstruments, model: Attributes, feature: FeatureSnapshot, prediction: boolean): void {
+function observeDrift(result: BatchObservableResult, tracker: SeriesTracker, series: ColumnSeries, feature: FeatureSnapshot): void {
   const drift = feature.drift;
   if (drift === null) return;
-  const attributes = { ...model, [A.featureName]: feature.name, [A.driftMethod]: drift.method };
-  const score = prediction ? instruments.predictionDriftScore : instruments.featureDriftScore;
-  const pValue = prediction ? instruments.predictionDriftPValue : instruments.featureDriftPValue;
-  const threshold = prediction ? instruments.predictionDriftThreshold : instruments.featureDriftThreshold;
-  const detected = prediction ? instruments.predictionDriftDetected : instruments.featureDriftDetected;
-  if (Number.isFinite(drift.score)) gauges(score, drift.score, attributes);
-  if (drift.pValue !== null && Number.isFinite(drift.pValue)) gauges(pValue, drift.pValue, attributes);
-  gauges(threshold, drift.threshold, attributes);
-  gauges(detected, drift.drifted ? 1 : 0, attributes);
-  if (!prediction && Number.isFinite(drift.effectSize.value)) {
-    gauges(instruments.featureDriftEffectSize, drift.effectSize.value, { ...attributes, [A.effectSizeMeasure]: drift.effectSize.measure });
-  }
+  const gauges = series.drift(drift.method);
+  if (Number.isFinite(drift.score)) tracker.write(result, gauges.score, drift.score);
+  if (drift.pValue !== null && Number.isFinite(drift.pValue)) tracker.write(result, gauges.pValue, drift.pValue);
+  tracker.write(result, gauges.threshold, drift.threshold);
+  tracker.write(result, gauges.detected, drift.drifted ? 1 : 0);
+  if (!series.prediction && Number.isFinite(drift.effectSize.value)) tracker.write(result, gauges.effectSize(drift.effectSize.measure), drift.effectSize.value);
 }
 
-function observeColumn(result: BatchObservableResult, gauges: GaugeWriter, instruments: MonitorInstruments, model: Attributes, feature: FeatureSnapshot): void {
-  const attributes = { ...model, [A.featureName]: feature.name };
+function observeColumn(result: BatchObservableResult, tracker: SeriesTracker, series: ColumnSeries, feature: FeatureSnapshot): void {
+  observeDrift(result, tracker, series, feature);
   const { quality } = feature;
-  if (quality.missingRatio !== null) gauges(instruments.missingRatio, quality.missingRatio, attributes);
-  if (quality.typeErrorRatio !== null) gauges(instruments.typeErrorRatio, quality.typeErrorRatio, attributes);
-  if (quality.outOfRangeRatio !== null) gauges(instruments.outOfRangeRatio, quality.outOfRangeRatio, attributes);
-  if (quality.unseenCategoryRatio !== null) gauges(instruments.unseenCategoryRatio, quality.unseenCategoryRatio, attributes);
-  gauges(instruments.featureWindowSamples, feature.samples, attributes);
-  for (const check of QUALITY_EVENT_CHECKS) {
-    if (check !== 'unknown_feature') result.observe(instruments.qualityEvents, feature.qualityEvents[check], { ...attributes, [A.qualityCheck]: check });
+  if (quality.missingRatio !== null) tracker.write(result, series.missingRatio, quality.missingRatio);
+  if (quality.typeErrorRatio !== null) tracker.write(result, series.typeErrorRatio, quality.typeErrorRatio);
+  if (quality.outOfRangeRatio !== null) tracker.write(result, series.outOfRangeRatio, quality.outOfRangeRatio);
+  if (quality.unseenCategoryRatio !== null) tracker.write(result, series.unseenCategoryRatio, quality.unseenCategoryRatio);
+  tracker.write(result, series.windowSamples, feature.samples);
+  for (let index = 0; index < QUALITY_EVENT_CHECKS.length; index++) {
+    const events = series.qualityEvents[index];
+    if (events !== undefined) tracker.write(result, events, feature.qualityEvents[QUALITY_EVENT_CHECKS[index]!]);
   }
-  feature.cumulativeBinCounts.forEach((count, index) => {
-    const bin = { ...attributes, [A.binIndex]: index };
-    result.observe(instruments.binObservations, count, bin);
-    gauges(instruments.binReferenceFraction, feature.referenceFractions[index] ?? 0, bin);
-  });
+  const { cumulativeBinCounts, referenceFractions } = feature;
+  for (let index = 0; index < cumulativeBinCounts.length; index++) {
+    const observations = series.binObservations[index];
+    const fraction = series.binReferenceFractions[index];
+    if (observations === undefined || fraction === undefined) continue;
+    tracker.write(result, observations, cumulativeBinCounts[index]!);
+    tracker.write(result, fraction, referenceFractions[index] ?? 0);
+  }
 }
 
-/** Observes one gauge data point. */
-export type GaugeWriter = (instrument: Observable, value: number, attributes: Attributes) => void;
-
-/** Writes every data point of `snapshot` into `result`; gauge series that disappeared since the last call read NaN. */
-export function observeSnapshot(result: BatchObservableResult, instruments: MonitorInstruments, snapshot: MonitorSnapshot, tracker: SeriesTracker): void {
-  const names = new Map<Observable, string>(Object.entries(instruments).map(([key, instrument]) => [instrument, key]));
-  const gauges: GaugeWriter = (instrument, value, attributes) => tracker.observe(result, instrument, names.get(instrument) ?? '', value, attributes);
-  const model = { [A.modelName]: snapshot.model.name, [A.modelVersion]: snapshot.model.version };
-  for (const feature of snapshot.features) {
-    observeFeatureDrift(gauges, instruments, model, feature, false);
-    observeColumn(result, gauges, instruments, model, feature);
-  }
-  for (const column of snapshot.predictions) {
-    observeFeatureDrift(gauges, instruments, model, column, true);
-    observeColumn(result, gauges, instruments, model, column);
-  }
+/**
+ * Writes every data point of `snapshot` into `result` through `tracker`: values the SDK already
+ * holds are not observed again, and gauge series that disappeared since the last call read NaN.
+ */
+export function observeSnapshot(result: BatchObservableResult, series: MonitorSeries, snapshot: MonitorSnapshot, tracker: SeriesTracker): void {
+  tracker.begin();
+  for (const feature of snapshot.features) observeColumn(result, tracker, series.column(feature.name, false, feature.cumulativeBinCounts.length), feature);
+  for (const column of snapshot.predictions) observeColumn(result, tracker, series.column(column.name, true, column.cumulativeBinCounts.length), column);
   if (snapshot.dataset !== null) {
-    gauges(instruments.datasetDriftShare, snapshot.dataset.driftedShare, model);
-    gauges(instruments.datasetDriftDetected, snapshot.dataset.drifted ? 1 : 0, model);
-    if (snapshot.dataset.weightedDriftedShare !== null) gauges(instruments.datasetDriftWeightedShare, snapshot.dataset.weightedDriftedShare, model);
+    tracker.write(result, series.datasetDriftShare, snapshot.dataset.driftedShare);
+    tracker.write(result, series.datasetDriftDetected, snapshot.dataset.drifted ? 1 : 0);
+    if (snapshot.dataset.weightedDriftedShare !== null) tracker.write(result, series.datasetDriftWeightedShare, snapshot.dataset.weightedDriftedShare);
   }
-  if (snapshot.scoreMean !== null) gauges(instruments.predictionScoreMean, snapshot.scoreMean, model);
-  gauges(instruments.windowSamples, snapshot.window.observations, model);
-  result.observe(instruments.qualityEvents, snapshot.counters.unknownFeatures, { ...model, [A.featureName]: UNKNOWN_FEATURE, [A.qualityCheck]: 'unknown_feature' });
-  for (const [segment, count] of Object.entries(snapshot.counters.observations)) result.observe(instruments.observations, count, { ...model, [A.segment]: segment });
-  for (const [reason, count] of Object.entries(snapshot.counters.dropped)) result.observe(instruments.observationsDropped, count, { ...model, [A.dropReason]: reason });
-  result.observe(instruments.attributeOverflow, snapshot.counters.segmentOverflow, { ...model, [A.overflowAttribute]: A.segment });
-  observePerformance(result, gauges, instruments, model, snapshot.performance);
+  if (snapshot.scoreMean !== null) tracker.write(result, series.predictionScoreMean, snapshot.scoreMean);
+  tracker.write(result, series.windowSamples, snapshot.window.observations);
+  const { counters } = snapshot;
+  tracker.write(result, series.unknownFeatureEvents, counters.unknownFeatures);
+  for (const [segment, count] of Object.entries(counters.observations)) tracker.write(result, series.segment(segment), count);
+  DROP_REASONS.forEach((reason, index) => {
+    const dropped = series.dropped[index];
+    if (dropped !== undefined) tracker.write(result, dropped, counters.dropped[reason]);
+  });
+  tracker.write(result, series.segmentOverflow, counters.segmentOverflow);
+  observePerformance(result, tracker, series.performance, snapshot.performance);
   tracker.finish(result);
 }

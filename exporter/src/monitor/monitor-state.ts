@@ -4,7 +4,8 @@
  * unknown input names, segments). Recording never throws: every failure is counted and reported
  * through a rate-limited diag message. No statistic is computed here. @internal
  */
-import { createFeatureAccumulator, NO_EVENT, type FeatureAccumulator } from './feature-accumulator.js';
+import { createFeatureAccumulator, NO_EVENT, NumericAccumulator, type FeatureAccumulator } from './feature-accumulator.js';
+import { InputKeyIndex, KNOWN_INPUT } from './input-key-index.js';
 import { DROP_REASONS, QUALITY_EVENT_CHECKS, type DropReason } from './metric-names.js';
 import type { ResolvedMonitorOptions } from './monitor-options.js';
 import { RateLimitedDiag } from './rate-limited-diag.js';
@@ -38,6 +39,7 @@ export interface Observation {
 /** Columns of equal length: profile column names, plus optional `prediction`, `score`, `segment`, `timestamp`, `id`. */
 export type ObservationColumns = Readonly<Record<string, ArrayLike<unknown>>>;
 
+const EMPTY_FEATURES: Readonly<Record<string, unknown>> = Object.freeze(Object.create(null) as Record<string, unknown>);
 const RESERVED_COLUMNS = new Set(['prediction', 'score', 'segment', 'timestamp', 'id']);
 const NO_VALUES: Readonly<Record<string, unknown>> = Object.freeze({});
 const SCORE_SLOTS = 2;
@@ -58,6 +60,14 @@ function timestampOf(raw: unknown): number | undefined {
   return typeof raw === 'number' ? raw : Number.NaN;
 }
 
+/** True when `for … in` over `values` can only yield own keys: a plain or null-prototype object, and nothing enumerable on Object.prototype. */
+function enumeratesOwnKeysOnly(values: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(values);
+  if (prototype !== Object.prototype && prototype !== null) return false;
+  for (const key in Object.prototype) if (key !== undefined) return false;
+  return true;
+}
+
 export class MonitorState {
   readonly options: ResolvedMonitorOptions;
   readonly ring: WindowRing;
@@ -76,6 +86,10 @@ export class MonitorState {
   /** Concept-drift detectors on the error and score streams. */
   readonly concept: ConceptStreams;
   private readonly columnNames: ReadonlySet<string>;
+  /** Input key → monitored column (a Map, so keys like `__proto__` find nothing). */
+  private readonly inputKeys: InputKeyIndex<FeatureAccumulator>;
+  /** Incremented per `observe`; an accumulator carrying the current value was found in the input. */
+  private rowStamp = 0;
   private readonly prediction: FeatureAccumulator | undefined;
   private readonly score: FeatureAccumulator | undefined;
 
@@ -92,6 +106,8 @@ export class MonitorState {
       return profile === undefined || profile.role === 'target' ? [] : [createFeatureAccumulator(name, profile, window.slices, maxStringLength)];
     });
     this.columnNames = new Set(reference.featureOrder);
+    const byName = new Map(this.accumulators.map((accumulator) => [accumulator.name, accumulator]));
+    this.inputKeys = new InputKeyIndex(byName, (key) => this.isKnownInput(key), 2 * reference.featureOrder.length + 8);
     this.prediction = this.accumulators.find((accumulator) => accumulator.role === 'prediction');
     this.score = this.accumulators.find((accumulator) => accumulator.role === 'score');
     this.scoreWindow = new Float64Array(window.slices * SCORE_SLOTS);
@@ -123,8 +139,8 @@ export class MonitorState {
     this.diag.warn(`dropped:${reason}`, () => `observation dropped (${reason})${detail === undefined ? '' : `: ${detail()}`}`);
   }
 
-  private slotFor(timestamp: unknown): number {
-    const slot = this.ring.take(this.safeNow(), timestampOf(timestamp));
+  private slotFor(timestamp: unknown, now = this.safeNow()): number {
+    const slot = this.ring.take(now, timestampOf(timestamp));
     if (slot < 0) this.drop(slot === SLOT_INVALID_TIME ? 'invalid_timestamp' : 'too_old');
     return slot;
   }
@@ -137,6 +153,12 @@ export class MonitorState {
     }
   }
 
+  private recordNumberColumn(accumulator: NumericAccumulator, slots: Int32Array, column: Float64Array, rows: number): void {
+    if (accumulator.recordNumbers(slots, column, rows) > 0) {
+      this.diag.warn('quality:non_finite', () => `feature ${JSON.stringify(accumulator.name)}: value dropped (non_finite, number)`);
+    }
+  }
+
   private recordScore(slot: number, raw: unknown): void {
     const value = typeof raw === 'number' ? raw : typeof raw === 'bigint' ? Number(raw) : Number.NaN;
     if (!Number.isFinite(value)) return;
@@ -145,38 +167,68 @@ export class MonitorState {
     this.scoreWindow[at + 1] = (this.scoreWindow[at + 1] as number) + value;
   }
 
-  private isKnownInput(key: string): boolean {
-    return this.columnNames.has(key) || key === this.options.segments?.attribute || this.options.performance.fairness?.attributes.includes(key) === true;
-  }
-
-  /** Records one observation; never throws. */
+  /** Records one observation; never throws. One pass over the input's own keys, then the absent columns. */
   observe(observation: Observation): void {
     try {
       if (observation === null || typeof observation !== 'object') return this.drop('invalid_observation', 1, () => `expected an object, got ${typeof observation}`);
       const features = observation.features;
       if (features !== undefined && (features === null || typeof features !== 'object')) return this.drop('invalid_observation', 1, () => `features must be an object, got ${features === null ? 'null' : typeof features}`);
-      const values: Readonly<Record<string, unknown>> = features ?? {};
-      const slot = this.slotFor(observation.timestamp);
+      const values: Readonly<Record<string, unknown>> = features ?? EMPTY_FEATURES;
+      const now = this.safeNow();
+      const slot = this.slotFor(observation.timestamp, now);
       if (slot < 0) return;
       const segmentAttribute = this.options.segments?.attribute;
       const segment = observation.segment ?? (segmentAttribute !== undefined && Object.hasOwn(values, segmentAttribute) ? values[segmentAttribute] : undefined);
       const segmentLabel = this.segments.count(segment);
-      for (const accumulator of this.accumulators) {
-        let raw = Object.hasOwn(values, accumulator.name) ? values[accumulator.name] : undefined;
-        if (accumulator === this.prediction && observation.prediction !== undefined) raw = observation.prediction;
-        if (accumulator === this.score && observation.score !== undefined) raw = observation.score;
+      const { prediction, score } = observation;
+      const stamp = ++this.rowStamp;
+      const ownKeysOnly = enumeratesOwnKeysOnly(values);
+      let recorded = 0;
+      let unknown = 0;
+      let position = 0;
+      let scoreValue = score;
+      let predictionValue = prediction;
+      for (const key in values) {
+        const accumulator = this.inputKeys.resolve(key, position++);
+        if (accumulator === undefined || accumulator === KNOWN_INPUT) {
+          if (accumulator === undefined && (ownKeysOnly || Object.hasOwn(values, key))) unknown++;
+          continue;
+        }
+        if (!ownKeysOnly && !Object.hasOwn(values, key)) continue;
+        const raw = values[key];
+        if (accumulator === this.score) {
+          if (score !== undefined) continue;
+          scoreValue = raw;
+        } else if (accumulator === this.prediction) {
+          if (prediction !== undefined) continue;
+          predictionValue = raw;
+        }
+        accumulator.rowStamp = stamp;
+        recorded++;
         this.recordValue(accumulator, slot, raw);
       }
-      for (const key in values) {
-        if (Object.hasOwn(values, key) && !this.isKnownInput(key)) this.countUnknown(1);
-      }
-      const score = observation.score !== undefined ? observation.score : this.score === undefined ? undefined : Object.hasOwn(values, this.score.name) ? values[this.score.name] : undefined;
-      this.recordScore(slot, score);
-      const prediction = observation.prediction !== undefined ? observation.prediction : this.prediction === undefined ? undefined : Object.hasOwn(values, this.prediction.name) ? values[this.prediction.name] : undefined;
-      if (observation.id !== undefined || score !== undefined) this.performance.onObserve(slot, segmentLabel, observation.id, prediction, score, observation.attributes, values, observation.timestamp, this.safeNow());
+      if (recorded < this.accumulators.length) this.recordAbsent(slot, stamp, prediction, score);
+      if (unknown > 0) this.countUnknown(unknown);
+      this.recordScore(slot, scoreValue);
+      const { id } = observation;
+      if (id !== undefined || scoreValue !== undefined) this.performance.onObserve(slot, segmentLabel, id, predictionValue, scoreValue, observation.attributes, values, observation.timestamp, now);
     } catch (error) {
       this.drop('internal_error', 1, () => String(error));
     }
+  }
+
+  /** Records every column `observe` did not find in the features: the prediction/score given beside them, or missing. */
+  private recordAbsent(slot: number, stamp: number, prediction: unknown, score: unknown): void {
+    for (const accumulator of this.accumulators) {
+      if (accumulator.rowStamp === stamp) continue;
+      const raw = accumulator === this.prediction ? prediction : accumulator === this.score ? score : undefined;
+      this.recordValue(accumulator, slot, raw);
+    }
+  }
+
+  /** Profile columns (monitored or not), the segment attribute and the fairness attributes: never counted as unknown. */
+  private isKnownInput(key: string): boolean {
+    return this.columnNames.has(key) || key === this.options.segments?.attribute || this.options.performance.fairness?.attributes.includes(key) === true;
   }
 
   private countUnknown(count: number): void {
@@ -234,9 +286,10 @@ export class MonitorState {
       const segments = this.reserved(columns, 'segment') ?? (segmentAttribute !== undefined && Object.hasOwn(columns, segmentAttribute) && isArrayLike(columns[segmentAttribute]) ? columns[segmentAttribute] : undefined);
       const slots = new Int32Array(rows);
       const segmentLabels: string[] = new Array<string>(rows);
+      const now = this.safeNow();
       let accepted = 0;
       for (let row = 0; row < rows; row++) {
-        const slot = this.slotFor(timestamps?.[row]);
+        const slot = this.slotFor(timestamps?.[row], now);
         slots[row] = slot;
         if (slot >= 0) {
           accepted++;
@@ -245,6 +298,10 @@ export class MonitorState {
       }
       for (const accumulator of this.accumulators) {
         const column = this.columnFor(columns, accumulator);
+        if (column instanceof Float64Array && column.length >= rows && accumulator instanceof NumericAccumulator) {
+          this.recordNumberColumn(accumulator, slots, column, rows);
+          continue;
+        }
         for (let row = 0; row < rows; row++) {
           const slot = slots[row] as number;
           if (slot >= 0) this.recordValue(accumulator, slot, column?.[row]);

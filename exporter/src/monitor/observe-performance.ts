@@ -1,96 +1,75 @@
 /**
- * Writes the performance part of a snapshot into the observable instruments: label counters and
- * gauges, realised and estimated metrics per segment, baseline and degradation, concept-drift
- * state and detections, fairness per group and attribute. Only series with data are written. @internal
+ * Writes the performance part of a snapshot into the observable instruments through the prebuilt
+ * series of `PerformanceSeries`: label counters and gauges, realised and estimated metrics per
+ * segment, baseline and degradation, concept-drift state and detections, fairness per group and
+ * attribute. Only series with data are written; a gauge not written reads NaN from the next
+ * collection on (`SeriesTracker`). @internal
  */
-import type { Attributes, BatchObservableResult } from '@opentelemetry/api';
-import { MONITOR_ATTRIBUTES as A } from './metric-names.js';
-import type { GaugeWriter, MonitorInstruments } from './monitor-instruments.js';
+import type { BatchObservableResult } from '@opentelemetry/api';
+import { EVICTION_REASONS, LABEL_OUTCOMES } from './metric-names.js';
+import type { PerformanceSeries, SegmentPerformanceSeries } from './performance-series.js';
 import type { PerformanceSnapshot, SegmentPerformanceSnapshot } from './performance-snapshot.js';
+import type { Series, SeriesTracker } from './series-tracker.js';
 
-type InstrumentKey = keyof MonitorInstruments;
+/** Writes `value` when it is finite. */
+function writeFinite(result: BatchObservableResult, tracker: SeriesTracker, series: Series, value: number): void {
+  if (Number.isFinite(value)) tracker.write(result, series, value);
+}
 
-/** Realised metric name → instrument and `ml.performance.average` (when averaged). */
-const REALISED: Readonly<Record<string, { instrument: InstrumentKey; average?: string }>> = {
-  accuracy: { instrument: 'performanceAccuracy' },
-  precision: { instrument: 'performancePrecision', average: 'binary' },
-  recall: { instrument: 'performanceRecall', average: 'binary' },
-  f1: { instrument: 'performanceF1', average: 'binary' },
-  precision_macro: { instrument: 'performancePrecision', average: 'macro' },
-  recall_macro: { instrument: 'performanceRecall', average: 'macro' },
-  f1_macro: { instrument: 'performanceF1', average: 'macro' },
-  precision_weighted: { instrument: 'performancePrecision', average: 'weighted' },
-  recall_weighted: { instrument: 'performanceRecall', average: 'weighted' },
-  f1_weighted: { instrument: 'performanceF1', average: 'weighted' },
-  roc_auc: { instrument: 'performanceRocAuc' },
-  log_loss: { instrument: 'performanceLogLoss' },
-  brier: { instrument: 'performanceBrier' },
-  mae: { instrument: 'performanceMae' },
-  rmse: { instrument: 'performanceRmse' },
-  mape: { instrument: 'performanceMape' },
-  r2: { instrument: 'performanceR2' },
-};
-
-const ESTIMATED: Readonly<Record<string, InstrumentKey>> = {
-  accuracy: 'estimatedAccuracy',
-  precision: 'estimatedPrecision',
-  recall: 'estimatedRecall',
-  f1: 'estimatedF1',
-  roc_auc: 'estimatedRocAuc',
-};
-
-function observeSegment(gauges: GaugeWriter, instruments: MonitorInstruments, model: Attributes, segment: SegmentPerformanceSnapshot): void {
-  const attributes = { ...model, [A.segment]: segment.segment };
-  if (segment.coverage !== null) gauges(instruments.labelCoverage, segment.coverage, attributes);
+function observeSegment(result: BatchObservableResult, tracker: SeriesTracker, series: SegmentPerformanceSeries, segment: SegmentPerformanceSnapshot): void {
+  if (segment.coverage !== null) tracker.write(result, series.coverage, segment.coverage);
   if (segment.samples > 0) {
-    gauges(instruments.performanceSamples, segment.samples, attributes);
+    tracker.write(result, series.samples, segment.samples);
     for (const [metric, value] of Object.entries(segment.metrics)) {
-      const target = REALISED[metric];
-      if (target !== undefined) gauges(instruments[target.instrument], value, target.average === undefined ? attributes : { ...attributes, [A.performanceAverage]: target.average });
+      const target = series.realised(metric);
+      if (target !== undefined) tracker.write(result, target, value);
     }
-    for (const [quantile, value] of Object.entries(segment.pinballLoss)) gauges(instruments.performancePinballLoss, value, { ...attributes, [A.quantile]: quantile });
-    for (const [metric, value] of Object.entries(segment.degradation)) gauges(instruments.performanceDegradation, value, { ...attributes, [A.performanceMetric]: metric });
-    for (const [metric, value] of Object.entries(segment.samplingError)) gauges(instruments.performanceSamplingError, value, { ...attributes, [A.performanceMetric]: metric });
+    for (const [quantile, value] of Object.entries(segment.pinballLoss)) tracker.write(result, series.pinballLoss.get(quantile), value);
+    for (const [metric, value] of Object.entries(segment.degradation)) tracker.write(result, series.degradation.get(metric), value);
+    for (const [metric, value] of Object.entries(segment.samplingError)) tracker.write(result, series.samplingError.get(metric), value);
   }
   const estimated = segment.estimated;
   if (estimated !== null && estimated.samples > 0) {
     for (const [metric, value] of Object.entries(estimated.metrics)) {
-      const instrument = ESTIMATED[metric];
-      if (instrument !== undefined) gauges(instruments[instrument], value, attributes);
+      const target = series.estimated(metric);
+      if (target !== undefined) tracker.write(result, target, value);
     }
-    for (const [metric, value] of Object.entries(estimated.degradation)) gauges(instruments.estimatedDegradation, value, { ...attributes, [A.performanceMetric]: metric });
-    for (const [metric, value] of Object.entries(estimated.samplingError)) gauges(instruments.estimatedSamplingError, value, { ...attributes, [A.performanceMetric]: metric });
+    for (const [metric, value] of Object.entries(estimated.degradation)) tracker.write(result, series.estimatedDegradation.get(metric), value);
+    for (const [metric, value] of Object.entries(estimated.samplingError)) tracker.write(result, series.estimatedSamplingError.get(metric), value);
   }
 }
 
-/** Writes every performance data point of `snapshot`. */
-export function observePerformance(result: BatchObservableResult, gauges: GaugeWriter, instruments: MonitorInstruments, model: Attributes, snapshot: PerformanceSnapshot): void {
+/** Writes every performance data point of `snapshot` through `tracker` (between its `begin` and `finish`). */
+export function observePerformance(result: BatchObservableResult, tracker: SeriesTracker, series: PerformanceSeries, snapshot: PerformanceSnapshot): void {
   const { labels } = snapshot;
-  for (const [outcome, count] of Object.entries(labels.outcomes)) result.observe(instruments.labels, count, { ...model, [A.labelOutcome]: outcome });
-  for (const [reason, count] of Object.entries(labels.evicted)) result.observe(instruments.predictionsEvicted, count, { ...model, [A.evictionReason]: reason });
-  gauges(instruments.labelsPending, labels.pending, model);
-  for (const [metric, value] of Object.entries(snapshot.baseline)) gauges(instruments.performanceBaseline, value, { ...model, [A.performanceMetric]: metric });
-  for (const segment of snapshot.segments) observeSegment(gauges, instruments, model, segment);
+  LABEL_OUTCOMES.forEach((outcome, index) => {
+    const target = series.labels[index];
+    if (target !== undefined) tracker.write(result, target, labels.outcomes[outcome]);
+  });
+  EVICTION_REASONS.forEach((reason, index) => {
+    const target = series.evicted[index];
+    if (target !== undefined) tracker.write(result, target, labels.evicted[reason]);
+  });
+  tracker.write(result, series.labelsPending, labels.pending);
+  for (const [metric, value] of Object.entries(snapshot.baseline)) tracker.write(result, series.baseline.get(metric), value);
+  for (const segment of snapshot.segments) observeSegment(result, tracker, series.segment(segment.segment), segment);
   for (const detector of snapshot.concept) {
-    const attributes = { ...model, [A.conceptDetector]: detector.detector, [A.conceptStream]: detector.stream };
-    result.observe(instruments.conceptDetections, detector.detections, attributes);
-    gauges(instruments.conceptState, detector.state, attributes);
+    const target = series.concept(detector.detector, detector.stream);
+    tracker.write(result, target.detections, detector.detections);
+    tracker.write(result, target.state, detector.state);
   }
   for (const attribute of snapshot.fairness) {
-    const attributes = { ...model, [A.fairnessAttribute]: attribute.attribute };
+    const target = series.fairness(attribute.attribute);
     for (const group of attribute.groups) {
-      const groupAttributes = { ...attributes, [A.fairnessGroup]: group.group };
-      gauges(instruments.fairnessGroupSamples, group.samples, groupAttributes);
-      if (Number.isFinite(group.selectionRate)) gauges(instruments.fairnessSelectionRate, group.selectionRate, groupAttributes);
-      if (Number.isFinite(group.truePositiveRate)) gauges(instruments.fairnessTruePositiveRate, group.truePositiveRate, groupAttributes);
-      if (Number.isFinite(group.falsePositiveRate)) gauges(instruments.fairnessFalsePositiveRate, group.falsePositiveRate, groupAttributes);
+      const gauges = target.group(group.group);
+      tracker.write(result, gauges.samples, group.samples);
+      writeFinite(result, tracker, gauges.selectionRate, group.selectionRate);
+      writeFinite(result, tracker, gauges.truePositiveRate, group.truePositiveRate);
+      writeFinite(result, tracker, gauges.falsePositiveRate, group.falsePositiveRate);
     }
-    const differences: ReadonlyArray<[InstrumentKey, number]> = [
-      ['fairnessDemographicParityDifference', attribute.demographicParityDifference],
-      ['fairnessDisparateImpactRatio', attribute.disparateImpactRatio],
-      ['fairnessEqualOpportunityDifference', attribute.equalOpportunityDifference],
-      ['fairnessEqualizedOddsDifference', attribute.equalizedOddsDifference],
-    ];
-    for (const [instrument, value] of differences) if (Number.isFinite(value)) gauges(instruments[instrument], value, attributes);
+    writeFinite(result, tracker, target.demographicParityDifference, attribute.demographicParityDifference);
+    writeFinite(result, tracker, target.disparateImpactRatio, attribute.disparateImpactRatio);
+    writeFinite(result, tracker, target.equalOpportunityDifference, attribute.equalOpportunityDifference);
+    writeFinite(result, tracker, target.equalizedOddsDifference, attribute.equalizedOddsDifference);
   }
 }

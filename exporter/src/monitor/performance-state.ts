@@ -80,6 +80,12 @@ export class PerformanceState {
   private readonly negativeLabel: ClassLabel | undefined;
   /** The profile's decision threshold (baseline.threshold, else the calibration's, else 0.5). */
   readonly threshold: number;
+  /**
+   * The type of every class label of this monitor: the positive label's for binary tasks, else the
+   * first label seen. A prediction or label of the other type is unusable (a confusion matrix cannot
+   * order 0 beside "yes"; such a mix used to make every collection fail).
+   */
+  private labelType: 'number' | 'string' | undefined;
 
   constructor(options: ResolvedMonitorOptions, ring: WindowRing, diag: RateLimitedDiag, concept: ConceptStreams, onDelay: (seconds: number) => void) {
     this.options = options;
@@ -96,6 +102,15 @@ export class PerformanceState {
     this.cbpe = performance.task === 'binary' ? this.loadCbpe() : undefined;
     this.negativeLabel = typeof performance.positiveLabel === 'number' ? (performance.positiveLabel === 0 ? 1 : 0) : undefined;
     this.threshold = options.reference.baseline?.threshold ?? this.cbpe?.threshold ?? 0.5;
+    this.labelType = performance.task === 'binary' ? (typeof performance.positiveLabel === 'number' ? 'number' : 'string') : undefined;
+  }
+
+  /** `label` when it has this monitor's class-label type (the first label fixes it for multiclass), else undefined. */
+  private typedLabel(label: ClassLabel | undefined): ClassLabel | undefined {
+    if (label === undefined) return undefined;
+    const type = typeof label === 'number' ? 'number' : 'string';
+    this.labelType ??= type;
+    return type === this.labelType ? label : undefined;
   }
 
   private loadCbpe(): CbpeModel | undefined {
@@ -168,7 +183,7 @@ export class PerformanceState {
       this.diag.warn('labels:invalid_id', () => `observation id ignored: expected a string of 1 to 128 characters or a finite number, got ${typeof id}`);
       return;
     }
-    const prediction = task === 'regression' ? undefined : classLabelOf(rawPrediction, this.options.maxStringLength);
+    const prediction = task === 'regression' ? undefined : this.typedLabel(classLabelOf(rawPrediction, this.options.maxStringLength));
     const regressionValue = task === 'regression' ? numberOf(rawPrediction) : undefined;
     const entry: PendingPrediction = {
       time: timeOf(timestamp, now),
@@ -205,9 +220,9 @@ export class PerformanceState {
   private join(id: unknown, actual: unknown, options: LabelCallOptions | undefined, now: number): LabelOutcome {
     const key = normalizeLabelId(id);
     const { task } = this.options.performance;
-    const truth = task === 'regression' ? numberOf(actual) : classLabelOf(actual, this.options.maxStringLength);
+    const truth = task === 'regression' ? numberOf(actual) : this.typedLabel(classLabelOf(actual, this.options.maxStringLength));
     if (key === undefined || truth === undefined) {
-      this.diag.warn('labels:invalid', () => `label ignored: ${key === undefined ? `id must be a string of 1 to 128 characters or a finite number, got ${typeof id}` : `actual must be ${task === 'regression' ? 'a finite number' : 'a class label (integer, string or boolean)'}, got ${typeof actual}`}`);
+      this.diag.warn('labels:invalid', () => `label ignored: ${key === undefined ? `id must be a string of 1 to 128 characters or a finite number, got ${typeof id}` : `actual must be ${task === 'regression' ? 'a finite number' : `a class label (integer, string or boolean) of this monitor's label type (${this.labelType ?? 'any'})`}, got ${typeof actual}`}`);
       return 'invalid';
     }
     const timestamp = options?.timestamp;

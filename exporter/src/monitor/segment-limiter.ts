@@ -7,8 +7,10 @@
 import { NO_SEGMENT, OVERFLOW_SEGMENT } from './metric-names.js';
 
 export class SegmentLimiter {
-  /** Observations since creation per bounded segment value (at most cap + 2 entries). */
-  readonly observations = new Map<string, number>([[NO_SEGMENT, 0]]);
+  /** Observations since creation per bounded segment value (at most cap + 2 entries); see `counts()`. */
+  private readonly observations = new Map<string, number>([[NO_SEGMENT, 0]]);
+  /** Observations of a monitor without segments (kept apart from the Map: one increment on the hot path). */
+  private unsegmented = 0;
   /** Observations whose segment folded into OVERFLOW_SEGMENT. */
   overflowed = 0;
   private readonly allowlist: ReadonlySet<string> | undefined;
@@ -37,9 +39,20 @@ export class SegmentLimiter {
 
   /** Counts one observation under the bounded value of `raw`, and returns that value. */
   count(raw: unknown): string {
-    const label = this.cap === 0 && this.allowlist === undefined ? NO_SEGMENT : this.bounded(raw);
+    if (this.cap === 0 && this.allowlist === undefined) {
+      this.unsegmented++;
+      return NO_SEGMENT;
+    }
+    const label = this.bounded(raw);
     if (label === OVERFLOW_SEGMENT) this.overflowed++;
     this.observations.set(label, (this.observations.get(label) ?? 0) + 1);
     return label;
+  }
+
+  /** Observations since creation per bounded segment value ('' = no segment). */
+  counts(): Record<string, number> {
+    const counts = Object.fromEntries(this.observations) as Record<string, number>;
+    counts[NO_SEGMENT] = (counts[NO_SEGMENT] ?? 0) + this.unsegmented;
+    return counts;
   }
 }

@@ -1,36 +1,89 @@
 /**
- * Retires gauge series that stop being observed. The OTel JS SDK keeps reporting, under cumulative
- * temporality (the default, and the only choice of exporter-prometheus), the last value of every
- * attribute set an observable gauge ever reported, even after the callback stops observing it
- * (sdk-metrics `TemporalMetricProcessor` merges with the last accumulation). So a drift score of a
- * method the policy no longer picks, or of a feature whose window emptied, would stay frozen.
- * This tracker remembers the gauge series of the previous collection and observes NaN once for
- * each one that is gone: the series then reads NaN ("no current value") instead of a stale number.
- * Memory: the series of one collection. @internal
+ * Hands data points to the OTel SDK at collection time, and only the ones that say something new.
+ *
+ * Under cumulative temporality (the only one modelwatch supports: exporter-prometheus has no
+ * other, vmagent drops delta sums, `startModelwatch` forces it) sdk-metrics re-exports, at every
+ * collection, the last value of every attribute set an observable instrument ever reported, even
+ * when the callback did not observe it this time (`TemporalMetricProcessor` merges with the last
+ * accumulation; checked in test/monitor/collection-reexport.test.ts). Two consequences:
+ * - a series whose value did not change since the last collection need not be observed again: the
+ *   SDK exports the same value (that skips most of the SDK's per-point cost: hashing the
+ *   attributes, three hash maps, an accumulation object);
+ * - a gauge the monitor stops computing (a drift method the policy no longer picks, a window that
+ *   emptied) would stay frozen: it is observed once as NaN ("no current value") instead.
+ *
+ * `Series` objects are created once (attributes included) and reused at every collection.
+ * Memory: one entry per gauge series alive in the last collection, plus the series of the generic
+ * `observe` path of the last collection. @internal
  */
 import type { Attributes, BatchObservableResult, Observable } from '@opentelemetry/api';
 
-interface Series {
+/** One exported series: an instrument and a fixed attribute object, with the value last handed to the SDK. */
+export class Series {
+  /** The value last observed (NaN once retired). */
+  value = Number.NaN;
+  /** Observed at least once: later collections may skip it while the value stays the same. */
+  exported = false;
+  /** The collection that last wrote it. */
+  writtenIn = 0;
+
+  /** `gauge`: retired as NaN when a collection does not write it; counters never are. */
+  constructor(readonly instrument: Observable, readonly attributes: Attributes, readonly gauge: boolean) {}
+}
+
+interface AdHocSeries {
   instrument: Observable;
   attributes: Attributes;
 }
 
 export class SeriesTracker {
-  private previous = new Map<string, Series>();
-  private current = new Map<string, Series>();
+  private collection = 0;
+  /** Gauges written in the previous collection (and not retired). */
+  private live: Series[] = [];
+  /** Gauges written in the current collection. */
+  private written: Series[] = [];
+  private previousAdHoc = new Map<string, AdHocSeries>();
+  private currentAdHoc = new Map<string, AdHocSeries>();
 
-  /** Observes a gauge value and remembers its series. */
-  observe(result: BatchObservableResult, instrument: Observable, name: string, value: number, attributes: Attributes): void {
-    result.observe(instrument, value, attributes);
-    this.current.set(`${name}\u0000${JSON.stringify(attributes)}`, { instrument, attributes });
+  /** Starts a collection. */
+  begin(): void {
+    this.collection++;
   }
 
-  /** Observes NaN for every series of the previous collection not observed in this one, then starts the next. */
+  /** Writes `value` into `series`: observed unless it is the value the SDK already holds. */
+  write(result: BatchObservableResult, series: Series, value: number): void {
+    if (series.gauge && series.writtenIn !== this.collection) this.written.push(series);
+    series.writtenIn = this.collection;
+    if (series.exported && series.value === value) return;
+    result.observe(series.instrument, value, series.attributes);
+    series.value = value;
+    series.exported = true;
+  }
+
+  /**
+   * Observes a gauge value given by name and attribute object (always observed; slower: for series
+   * without a prebuilt `Series`). Retired like the others.
+   */
+  observe(result: BatchObservableResult, instrument: Observable, name: string, value: number, attributes: Attributes): void {
+    result.observe(instrument, value, attributes);
+    this.currentAdHoc.set(`${name}\u0000${JSON.stringify(attributes)}`, { instrument, attributes });
+  }
+
+  /** Observes NaN for every gauge of the previous collection not written in this one, then ends the collection. */
   finish(result: BatchObservableResult): void {
-    for (const [key, series] of this.previous) {
-      if (!this.current.has(key)) result.observe(series.instrument, Number.NaN, series.attributes);
+    for (const series of this.live) {
+      if (series.writtenIn === this.collection || Number.isNaN(series.value)) continue;
+      result.observe(series.instrument, Number.NaN, series.attributes);
+      series.value = Number.NaN;
     }
-    this.previous = this.current;
-    this.current = new Map();
+    const live = this.live;
+    this.live = this.written;
+    this.written = live;
+    this.written.length = 0;
+    for (const [key, series] of this.previousAdHoc) {
+      if (!this.currentAdHoc.has(key)) result.observe(series.instrument, Number.NaN, series.attributes);
+    }
+    this.previousAdHoc = this.currentAdHoc;
+    this.currentAdHoc = new Map();
   }
 }

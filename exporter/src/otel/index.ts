@@ -7,6 +7,7 @@ export {
   DEFAULT_EXPORT_TIMEOUT_MILLIS,
   DEFAULT_OTLP_REQUEST_TIMEOUT_MILLIS,
   DEFAULT_PROTOCOL,
+  DEFAULT_CARDINALITY_LIMIT,
 } from './resolve-modelwatch-config.js';
 export type { ResolvedModelwatchConfig, ResolvedOtlpConfig } from './resolve-modelwatch-config.js';
 export type { StartModelwatchOptions, PrometheusPullOptions, OtlpHttpProtocol } from './start-modelwatch-options.js';

@@ -47,6 +47,8 @@ export interface ResolvedModelwatchConfig {
     readonly attributes: Readonly<Record<string, string | number | boolean>>;
   };
   readonly setGlobal: boolean;
+  /** Most series per instrument and reader (`options.cardinalityLimit`, default {@link DEFAULT_CARDINALITY_LIMIT}). */
+  readonly cardinalityLimit: number;
   /** Environment values that were ignored or adjusted, to be logged through `diag.warn`. */
   readonly warnings: readonly string[];
 }
@@ -57,6 +59,11 @@ export const DEFAULT_EXPORT_INTERVAL_MILLIS = 60_000;
 export const DEFAULT_EXPORT_TIMEOUT_MILLIS = 30_000;
 /** Default limit of one OTLP request (OpenTelemetry's `OTEL_EXPORTER_OTLP_TIMEOUT` default). */
 export const DEFAULT_OTLP_REQUEST_TIMEOUT_MILLIS = 10_000;
+/**
+ * Default most series per instrument and reader: 10 × sdk-metrics' 2 000, so that a 1 000-feature monitor with
+ * 10 bins and 10 segments fits (`ml.feature.bin.observations` has features × bins series).
+ */
+export const DEFAULT_CARDINALITY_LIMIT = 20_000;
 /** The OTLP encoding used when neither an option nor the environment names one. */
 export const DEFAULT_PROTOCOL: OtlpHttpProtocol = 'http/protobuf';
 
@@ -94,6 +101,7 @@ export function resolveModelwatchConfig(options: unknown = {}, env: Environment 
     exportTimeoutMillis,
     resource: { serviceName: parsed.serviceName, attributes: { ...(parsed.resourceAttributes ?? {}) } },
     setGlobal: parsed.setGlobal ?? true,
+    cardinalityLimit: parsed.cardinalityLimit ?? DEFAULT_CARDINALITY_LIMIT,
     warnings,
   };
 }

@@ -39,7 +39,17 @@ export interface StartModelwatchOptions {
   readonly resourceAttributes?: Readonly<Record<string, string | number | boolean>>;
   /** Register the provider as the global one of `@opentelemetry/api` (default true). */
   readonly setGlobal?: boolean;
+  /**
+   * Most series (attribute sets) per instrument and reader, on both the push and the pull path (default 20 000;
+   * sdk-metrics' own default is 2 000). Series past it are folded by the SDK into one `otel.metric.overflow="true"`
+   * series. A model monitor exports one `ml.feature.bin.observations` series per feature and bin: 200 features × 10
+   * bins is 1 960 series already. Raising it costs memory only for series that really exist.
+   */
+  readonly cardinalityLimit?: number;
 }
+
+/** The highest `cardinalityLimit` accepted (a guard against a typo that would let a runaway attribute eat the heap). */
+export const MAX_CARDINALITY_LIMIT = 10_000_000;
 
 const positiveMillis = z
   .number({ error: 'must be a number of milliseconds' })
@@ -93,6 +103,12 @@ export const startModelwatchOptionsSchema = z.strictObject(
       })
       .optional(),
     setGlobal: z.boolean({ error: 'must be true or false' }).optional(),
+    cardinalityLimit: z
+      .number({ error: 'must be a number of series' })
+      .int({ error: 'must be a whole number of series' })
+      .min(1, { error: 'must be at least 1 series' })
+      .max(MAX_CARDINALITY_LIMIT, { error: `must be at most ${MAX_CARDINALITY_LIMIT} series` })
+      .optional(),
   },
   { error: 'must be an object' },
 );

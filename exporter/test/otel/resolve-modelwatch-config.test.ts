@@ -230,3 +230,11 @@ describe('resolveModelwatchConfig: invalid options name the field and the value'
     );
   });
 });
+
+describe('resolveModelwatchConfig: cardinalityLimit', () => {
+  test('defaults to 20 000 series per instrument; the option wins; out-of-range values are refused by name', () => {
+    expect(resolveModelwatchConfig({}, {}).cardinalityLimit).toBe(20_000);
+    expect(resolveModelwatchConfig({ cardinalityLimit: 50_000 }, {}).cardinalityLimit).toBe(50_000);
+    expect(() => resolveModelwatchConfig({ cardinalityLimit: 20_000_000 }, {})).toThrow('startModelwatch: options.cardinalityLimit must be at most 10000000 series, got 20000000');
+  });
+});
