@@ -40,6 +40,11 @@ export const GUIDES = {
   disparateImpact: { low: 0.8, high: 1.25 },
   /** A common tolerance for parity differences (demographic parity, equal opportunity, equalized odds). */
   parityDifference: 0.1,
+  /**
+   * A drop vs the baseline, in sampling errors of the window, that colours a panel orange, then red:
+   * below about 2 it is within noise (docs/metrics.md, ml.performance.sampling_error).
+   */
+  standardErrors: { warning: 2, critical: 3 },
   /** Relative degradation vs the baseline that colours a panel orange, then red. */
   degradation: { warning: 0.05, critical: 0.1 },
   /** Alert thresholds of the data-quality rules. */

@@ -9,6 +9,7 @@ import {
   ThresholdsConfigBuilder,
   ThresholdsMode,
   MappingType,
+  type DynamicConfigValue,
   type Threshold,
   type ValueMapping,
   type Panel,
@@ -45,6 +46,8 @@ export interface QuerySpec {
   /** Instant query (tables, stats of the current value); default range. */
   readonly instant?: boolean;
   readonly format?: 'time_series' | 'table' | 'heatmap';
+  /** `band`: an edge of an uncertainty band (e.g. ±2 sampling errors), drawn thin, dashed and unfilled. */
+  readonly style?: 'band';
 }
 
 /** What every panel has. */
@@ -82,12 +85,17 @@ export function band(low: number, high: number): ThresholdStep[] {
 
 const LETTERS = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
 
+/** The refId of a panel's `index`-th query: its own, else A, B, C… */
+export function refIdOf(spec: QuerySpec, index: number): string {
+  return spec.refId ?? LETTERS[index] ?? `Q${index}`;
+}
+
 /** The Prometheus query builder for one `QuerySpec`. */
 export function promQuery(spec: QuerySpec, index: number): DataqueryBuilder {
   const query = new DataqueryBuilder()
     .datasource(DATASOURCE)
     .expr(spec.expr)
-    .refId(spec.refId ?? LETTERS[index] ?? `Q${index}`)
+    .refId(refIdOf(spec, index))
     .legendFormat(spec.legend ?? '__auto');
   if (spec.instant === true) query.instant();
   else query.range();
@@ -131,13 +139,26 @@ function tableLegend(): VizLegendOptionsBuilder {
   return new VizLegendOptionsBuilder().showLegend(true).displayMode(LegendDisplayMode.Table).placement(LegendPlacement.Bottom).calcs(['lastNotNull', 'max']);
 }
 
-/** A time series; thresholds (if any) are drawn as dashed lines, or as areas with `thresholdStyle: 'area'`. */
+/** Field overrides of a band edge: thin dashed line, no fill (Grafana's `byFrameRefID` matcher). */
+const BAND_EDGE: DynamicConfigValue[] = [
+  { id: 'custom.lineStyle', value: { fill: 'dash', dash: [4, 4] } },
+  { id: 'custom.fillOpacity', value: 0 },
+  { id: 'custom.lineWidth', value: 1 },
+];
+
+/**
+ * A time series; thresholds (if any) are drawn as dashed lines, or as areas with `thresholdStyle: 'area'`.
+ * Queries with `style: 'band'` are drawn as band edges (dashed, unfilled).
+ */
 export function timeseries(spec: PanelSpec & { readonly thresholdStyle?: 'dashed' | 'area' }): TimeseriesPanelBuilder {
   const builder = applyCommon(new TimeseriesPanelBuilder(), spec).legend(tableLegend()).lineWidth(1).fillOpacity(10);
   if (spec.thresholds !== undefined) {
     const mode = spec.thresholdStyle === 'area' ? GraphThresholdsStyleMode.LineAndArea : GraphThresholdsStyleMode.Dashed;
     builder.thresholdsStyle(new GraphThresholdsStyleConfigBuilder().mode(mode));
   }
+  spec.queries.forEach((query, index) => {
+    if (query.style === 'band') builder.overrideByQuery(refIdOf(query, index), BAND_EDGE.map((property) => ({ ...property })));
+  });
   return builder;
 }
 
@@ -178,9 +199,22 @@ export function bucketHeatmap(spec: PanelSpec): HeatmapPanelBuilder {
   return applyCommon(new HeatmapPanelBuilder(), spec).calculate(false).showLegend();
 }
 
-/** Options of the modelwatch panel plugin (`grafana-plugin/src/types.ts` owns the full type). */
+/**
+ * Options of the modelwatch panel plugin (`grafana-plugin/src/types.ts` owns the full type; the keys
+ * named here are the ones the dashboards set).
+ */
 export interface DriftPanelOptions {
-  readonly view: 'table' | 'distribution';
+  readonly view: 'table' | 'distribution' | 'segments';
+  readonly model?: string;
+  readonly feature?: string;
+  /** segments: label giving the rows (`ml_segment`) and the columns (`time` or a label). */
+  readonly rowLabel?: string;
+  readonly segmentColumns?: 'time' | 'label';
+  readonly maxTimeColumns?: number;
+  readonly colorDirection?: 'higherIsBetter' | 'higherIsWorse';
+  readonly min?: number;
+  readonly max?: number;
+  readonly decimals?: number;
   readonly [option: string]: unknown;
 }
 

@@ -19,7 +19,17 @@ export function withModel(...extra: readonly string[]): string {
 
 /** `$feature` (multi). */
 export const FEATURE = 'ml_feature_name=~"$feature"';
-/** `$segment` (multi, All = `.*`, which also matches series without a segment label). */
+/**
+ * The whole model on the performance families (`ml_performance_*`, `ml_label_coverage`): the series
+ * with `ml.segment=""`, which Prometheus stores without an `ml_segment` label (`=""` matches the absent
+ * label). Every observation counts there, so summing it with the segments would double-count.
+ */
+export const WHOLE_MODEL = 'ml_segment=""';
+/** Only the per-segment series (`ml_segment` present); combine with `SEGMENT` for the `$segment` choice. */
+export const SEGMENTS_ONLY = 'ml_segment!=""';
+/** `$segment` (multi, All = `.*`); performance panels pair it with `SEGMENTS_ONLY` so All never pulls in the whole model. */
 export const SEGMENT = 'ml_segment=~"$segment"';
+/** Selected segments of a performance family: `SEGMENTS_ONLY` and `SEGMENT`. */
+export const SELECTED_SEGMENTS = [SEGMENTS_ONLY, SEGMENT] as const;
 /** `$attribute` (multi): protected attributes of the fairness metrics. */
 export const ATTRIBUTE = 'ml_fairness_attribute=~"$attribute"';

@@ -43,7 +43,14 @@ export const qualityFeatureVariable = (): QueryVariableBuilder =>
 export const segmentVariable = (): QueryVariableBuilder =>
   labelValues('segment', 'Segment', `label_values(ml_observations_total{${MODEL_MATCHERS}}, ml_segment)`, {
     multi: true,
-    description: 'ml.segment; All also shows rows without a segment; __overflow__ holds the values past the cap',
+    description: 'ml.segment values (whole-model panels ignore it); __overflow__ holds the values past the cap',
+  });
+
+/** `$metric`: one performance metric with a baseline, for the per-segment degradation heatmap (Performance and segments). */
+export const performanceMetricVariable = (): QueryVariableBuilder =>
+  labelValues('metric', 'Segment metric', `label_values(ml_performance_degradation{${MODEL_MATCHERS}}, ml_performance_metric)`, {
+    multi: false,
+    description: 'ml.performance.metric shown by the per-segment degradation heatmap (metrics with a baseline in the profile)',
   });
 
 /** `$attribute`: protected attributes configured for fairness (Fairness). */

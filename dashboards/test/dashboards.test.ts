@@ -8,7 +8,7 @@ import { DASHBOARD_UIDS, DATASOURCE_UID, DRIFT_PANEL_TYPE } from '../src/config.
 import { renderDashboards } from '../src/render.js';
 import { panelQueries, readCommittedDashboards, variableQuery, type DashboardJson } from './support/committed-dashboards.js';
 import { createDashboardValidator, grafanaSchemaVersion, type SchemaVerdict } from './support/dashboard-schema.js';
-import { contractPrometheusNames, isKnownMetric, metricNamesIn } from './support/metric-contract.js';
+import { contractPrometheusNames, isKnownMetric, metricNamesIn, performanceSelectors } from './support/metric-contract.js';
 
 jest.setTimeout(30_000);
 
@@ -107,9 +107,28 @@ test('every $variable a query or a repeat uses is defined by its dashboard (Graf
   expect(missing).toEqual([]);
 });
 
-test('the modelwatch panel is used with the table and the distribution view', () => {
+test('the modelwatch panel is used with its three views, the segments view on the Performance dashboard', () => {
   const views = dashboards.flatMap((dashboard) => dashboard.panels.filter((panel) => panel.type === DRIFT_PANEL_TYPE).map((panel) => panel.options?.view));
-  expect(new Set(views)).toEqual(new Set(['table', 'distribution']));
+  expect(new Set(views)).toEqual(new Set(['table', 'distribution', 'segments']));
+  const performance = committed.get(`${DASHBOARD_UIDS.performance}.json`);
+  const segmentPanels = performance?.panels.filter((panel) => panel.type === DRIFT_PANEL_TYPE && panel.options?.view === 'segments') ?? [];
+  expect(segmentPanels.length).toBeGreaterThan(0);
+  for (const panel of segmentPanels) expect(panel.options?.rowLabel).toBe('ml_segment');
+});
+
+test('every selector of a performance family picks the whole model (ml_segment="") or the segments (ml_segment!=""), never both', () => {
+  const mixed: string[] = [];
+  for (const query of panelQueries(dashboards)) {
+    for (const selector of performanceSelectors(query.expr)) {
+      if (!/ml_segment\s*(=|!=)\s*""/.test(selector)) mixed.push(`${query.dashboard.uid} / ${query.panel.title} / ${query.refId}: ${selector}`);
+    }
+  }
+  expect(mixed).toEqual([]);
+});
+
+test('the performance-family check catches a selector that mixes the whole model and the segments', () => {
+  expect(performanceSelectors('avg(ml_performance_accuracy{ml_model_name="m"}) - ml_performance_baseline{ml_model_name="m"}')).toEqual(['ml_performance_accuracy{ml_model_name="m"}']);
+  expect(performanceSelectors('ml_label_coverage{ml_segment=~"$segment"}')).toEqual(['ml_label_coverage{ml_segment=~"$segment"}']);
 });
 
 test('queries use only metric names of the contract (docs/metrics.md) and ALERTS', () => {

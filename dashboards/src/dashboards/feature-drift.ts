@@ -11,7 +11,9 @@ const ONE_FEATURE = withModel('ml_feature_name="$feature"');
 /**
  * Feature drift: the modelwatch panel's drift table (every feature) and distribution view (one per
  * selected feature, repeated), then per-feature score, p-value, effect size, verdicts and sample sizes.
- * The plugin reads its frames by refId (score, p_value, threshold, detected, samples, current, reference).
+ * The plugin recognises plain selectors by metric name (`__name__`) and the two aggregated bin queries,
+ * which lose the name, by their refIds `current` and `reference` (grafana-plugin/README.md); the other
+ * refIds only name the queries.
  */
 export function featureDrift(): DashboardBuilder {
   return baseDashboard({
@@ -27,7 +29,7 @@ export function featureDrift(): DashboardBuilder {
         description: 'Every feature of the model: score, p-value, threshold, verdict and sample size, sorted by importance × drift; sparkline of the score.',
         width: 24,
         height: 10,
-        options: { view: 'table' },
+        options: { view: 'table', model: '$model' },
         queries: [
           { refId: 'score', expr: `ml_feature_drift_score${BY_FEATURE}`, legend: '{{ml_feature_name}}' },
           { refId: 'p_value', expr: `ml_feature_drift_p_value${BY_FEATURE}`, legend: '{{ml_feature_name}}' },
@@ -41,16 +43,18 @@ export function featureDrift(): DashboardBuilder {
     .withPanel(
       driftPanel({
         title: 'Reference vs current: $feature',
-        description: 'Current share of each reference bin (values counted over the time range) beside the reference share, with the drift score, method, threshold and sample size.',
+        description: 'Current share of each reference bin (values counted over the time range) beside the reference share, with the verdict, drift score, method, threshold, p-value (tests only) and sample size.',
         height: 9,
         width: 8,
         repeat: 'feature',
-        options: { view: 'distribution' },
+        options: { view: 'distribution', model: '$model', feature: '$feature' },
         queries: [
           { refId: 'current', expr: `sum by (ml_bin_index) (increase(ml_feature_bin_observations_total${ONE_FEATURE}[$__range]))`, instant: true, format: 'table' },
           { refId: 'reference', expr: `max by (ml_bin_index) (ml_feature_bin_reference_fraction${ONE_FEATURE})`, instant: true, format: 'table' },
           { refId: 'score', expr: `ml_feature_drift_score${ONE_FEATURE}`, instant: true, format: 'table' },
           { refId: 'threshold', expr: `ml_feature_drift_threshold${ONE_FEATURE}`, instant: true, format: 'table' },
+          { refId: 'p_value', expr: `ml_feature_drift_p_value${ONE_FEATURE}`, instant: true, format: 'table' },
+          { refId: 'detected', expr: `ml_feature_drift_detected${ONE_FEATURE}`, instant: true, format: 'table' },
           { refId: 'samples', expr: `ml_feature_window_samples${ONE_FEATURE}`, instant: true, format: 'table' },
         ],
       }),

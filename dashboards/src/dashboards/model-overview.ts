@@ -2,8 +2,17 @@ import { RowBuilder, type DashboardBuilder } from '@grafana/grafana-foundation-s
 import { DASHBOARD_UIDS, GUIDES } from '../config.js';
 import { baseDashboard } from '../dashboard-base.js';
 import { rising, stat, table, timeseries } from '../panels.js';
+import { wholeModel } from '../performance-queries.js';
 import { MODEL, MODEL_MATCHERS, withModel } from '../selectors.js';
 import { modelVariable, versionVariable } from '../variables.js';
+
+const WHOLE = wholeModel();
+
+/** An edge of the ±2 SE band around the whole model's accuracy, replicas averaged per version. */
+function accuracyBand(sign: 1 | -1): string {
+  const se = `avg by (ml_model_version) (ml_performance_sampling_error${wholeModel('ml_performance_metric="accuracy"')})`;
+  return `avg by (ml_model_version) (ml_performance_accuracy${WHOLE}) ${sign > 0 ? '+' : '-'} 2 * ${se}`;
+}
 
 /** Model overview: is the model healthy? Traffic, drift share, performance vs baseline, estimated performance, firing alerts. */
 export function modelOverview(): DashboardBuilder {
@@ -38,19 +47,19 @@ export function modelOverview(): DashboardBuilder {
     .withPanel(
       stat({
         title: 'Accuracy degradation',
-        description: 'Relative degradation of realised accuracy vs the reference baseline (positive = worse), worst segment.',
+        description: 'Relative degradation of the whole model’s realised accuracy vs the reference baseline (positive = worse; worst replica or version). Per segment: the Performance and segments dashboard.',
         unit: 'percentunit',
         thresholds: rising(warning, critical),
-        queries: [{ expr: `max(ml_performance_degradation${withModel('ml_performance_metric="accuracy"')})` }],
+        queries: [{ expr: `max(ml_performance_degradation${wholeModel('ml_performance_metric="accuracy"')})` }],
       }),
     )
     .withPanel(
       stat({
         title: 'Estimated accuracy degradation',
-        description: 'Label-free (CBPE) estimate of the accuracy degradation vs the baseline, worst segment.',
+        description: 'Label-free (CBPE) estimate of the whole model’s accuracy degradation vs the baseline (worst replica or version).',
         unit: 'percentunit',
         thresholds: rising(warning, critical),
-        queries: [{ expr: `max(ml_performance_estimated_degradation${withModel('ml_performance_metric="accuracy"')})` }],
+        queries: [{ expr: `max(ml_performance_estimated_degradation${wholeModel('ml_performance_metric="accuracy"')})` }],
       }),
     )
     .withPanel(
@@ -90,23 +99,26 @@ export function modelOverview(): DashboardBuilder {
     .withPanel(
       timeseries({
         title: 'Degradation vs baseline: realised and estimated',
-        description: 'Relative degradation per metric, oriented so positive = worse; realised needs labels, estimated (CBPE) does not.',
+        description: 'Whole model: relative degradation per metric, oriented so positive = worse (worst replica); realised needs labels, estimated (CBPE) does not.',
         unit: 'percentunit',
         thresholds: rising(warning, critical),
         queries: [
-          { expr: `max by (ml_model_version, ml_performance_metric) (ml_performance_degradation${MODEL})`, legend: 'realised {{ml_performance_metric}} {{ml_model_version}}' },
-          { expr: `max by (ml_model_version, ml_performance_metric) (ml_performance_estimated_degradation${MODEL})`, legend: 'estimated {{ml_performance_metric}} {{ml_model_version}}' },
+          { expr: `max by (ml_model_version, ml_performance_metric) (ml_performance_degradation${WHOLE})`, legend: 'realised {{ml_performance_metric}} {{ml_model_version}}' },
+          { expr: `max by (ml_model_version, ml_performance_metric) (ml_performance_estimated_degradation${WHOLE})`, legend: 'estimated {{ml_performance_metric}} {{ml_model_version}}' },
         ],
       }),
     )
     .withPanel(
       timeseries({
         title: 'Accuracy: realised, estimated, baseline',
-        description: 'Realised accuracy (joined labels), CBPE estimate (no labels) and the value on the reference data.',
+        description:
+          'Whole model: realised accuracy (joined labels) with ±2 sampling errors of the window (dashed; a baseline inside the band is within noise), the CBPE estimate (no labels) and the value on the reference data. Replicas are averaged.',
         unit: 'percentunit',
         queries: [
-          { expr: `avg by (ml_model_version) (ml_performance_accuracy${MODEL})`, legend: 'realised {{ml_model_version}}' },
-          { expr: `avg by (ml_model_version) (ml_performance_estimated_accuracy${MODEL})`, legend: 'estimated {{ml_model_version}}' },
+          { expr: `avg by (ml_model_version) (ml_performance_accuracy${WHOLE})`, legend: 'realised {{ml_model_version}}' },
+          { expr: accuracyBand(-1), legend: '−2 SE {{ml_model_version}}', style: 'band' },
+          { expr: accuracyBand(1), legend: '+2 SE {{ml_model_version}}', style: 'band' },
+          { expr: `avg by (ml_model_version) (ml_performance_estimated_accuracy${WHOLE})`, legend: 'estimated {{ml_model_version}}' },
           { expr: `max by (ml_model_version) (ml_performance_baseline${withModel('ml_performance_metric="accuracy"')})`, legend: 'baseline {{ml_model_version}}' },
         ],
       }),

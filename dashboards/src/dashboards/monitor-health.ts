@@ -2,7 +2,7 @@ import { RowBuilder, type DashboardBuilder } from '@grafana/grafana-foundation-s
 import { DASHBOARD_UIDS } from '../config.js';
 import { baseDashboard } from '../dashboard-base.js';
 import { rising, stat, stateTimeline, timeseries } from '../panels.js';
-import { MODEL } from '../selectors.js';
+import { MODEL, withModel } from '../selectors.js';
 import { modelVariable, versionVariable } from '../variables.js';
 
 /**
@@ -69,10 +69,10 @@ export function monitorHealth(): DashboardBuilder {
     .withPanel(
       stat({
         title: 'Segments in use',
-        description: 'Distinct ml.segment values exported (bounded by segments.cap, default 20, plus __overflow__).',
+        description: 'Distinct ml.segment values exported (bounded by segments.cap, default 20, plus __overflow__); observations without a segment value are not a segment. 0 when segments are not configured.',
         width: 6,
         thresholds: rising(15, 20),
-        queries: [{ expr: `count(count by (ml_segment) (ml_observations_total${MODEL}))` }],
+        queries: [{ expr: `count(count by (ml_segment) (ml_observations_total${withModel('ml_segment!=""')})) or vector(0)` }],
       }),
     )
     .withPanel(
@@ -97,7 +97,7 @@ export function monitorHealth(): DashboardBuilder {
     .withPanel(
       stateTimeline({
         title: 'Concept-drift detector states',
-        description: 'Per detector and stream: stable, warning, or drift detected within the current window.',
+        description: 'Per configured detector and stream: stable, warning, or drift detected within the current window. Defaults: ADWIN alone on the error stream of joined labels, Page-Hinkley on the score stream.',
         width: 24,
         states: { 0: { text: 'stable', color: 'green' }, 1: { text: 'warning', color: 'orange' }, 2: { text: 'drift', color: 'red' } },
         queries: [{ expr: `max by (ml_concept_detector, ml_concept_stream) (ml_concept_drift_state${MODEL})`, legend: '{{ml_concept_detector}} / {{ml_concept_stream}}' }],

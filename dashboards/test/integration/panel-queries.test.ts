@@ -17,6 +17,7 @@ import { runPanelQuery } from '../support/query-data.js';
 import { writeFastRuleFiles } from '../support/test-rules.js';
 import { panelSubstitutions, resolveVariables, substitute, type IntervalValues, type ResolvedVariables } from '../support/template-variables.js';
 import { FRAUD, startTraffic, type TrafficRun } from '../support/traffic.js';
+import { DASHBOARD_UIDS } from '../../src/config.js';
 
 jest.setTimeout(45_000);
 
@@ -103,4 +104,54 @@ test.each(queries.map((query) => [`${query.dashboard.uid} / ${query.panel.title}
     if (copies.length > 0 && empty.length === 0) return;
   }
   throw new Error(`no model returned data:\n${Object.entries(outcomes).map(([model, text]) => `  ${model}: ${text}`).join('\n')}`);
+});
+
+/** A committed panel query with the fraud model's variables substituted. */
+function fraudQuery(uid: string, title: string, refId: string): string {
+  const query = queries.find((q) => q.dashboard.uid === uid && q.panel.title === title && q.refId === refId);
+  if (query === undefined) throw new Error(`no query ${refId} in panel "${title}" of ${uid}`);
+  const variables = resolved.get(uid)?.get(FRAUD.name);
+  if (variables === undefined || variables instanceof Error) throw new Error(`variables of ${uid}: ${variables?.message ?? 'not resolved'}`);
+  return substitute(query.expr, variables.values, intervals());
+}
+
+const byVersion = (samples: readonly { metric: Readonly<Record<string, string>>; value: number }[]) =>
+  new Map(samples.map((sample) => [`${sample.metric.ml_model_version ?? ''}|${sample.metric.service_name ?? ''}`, sample.value]));
+
+describe('Performance and segments: whole model and segments on the real stack', () => {
+  const uid = DASHBOARD_UIDS.performance;
+
+  test('the whole-model series (ml_segment="") holds the labelled rows of every segment: adding both would double-count', async () => {
+    const segments = await stack?.query(fraudQuery(uid, 'Labelled rows by segment', 'A'));
+    const whole = await stack?.query(fraudQuery(uid, 'Labelled rows by segment', 'B'));
+    expect(new Set(segments?.map((sample) => sample.metric.ml_segment))).toEqual(new Set(['app', 'web', '__overflow__']));
+    expect(whole?.map((sample) => sample.metric.ml_segment)).toEqual([undefined]);
+    const segmentTotal = (segments ?? []).reduce((sum, sample) => sum + sample.value, 0);
+    expect(segmentTotal).toBeGreaterThan(0);
+    expect(whole?.[0]?.value).toBe(segmentTotal);
+  });
+
+  test('the accuracy band is realised ± 2 sampling errors, around every whole-model series', async () => {
+    const realised = byVersion((await stack?.query(fraudQuery(uid, 'Accuracy', 'A'))) ?? []);
+    const lower = byVersion((await stack?.query(fraudQuery(uid, 'Accuracy', 'B'))) ?? []);
+    const upper = byVersion((await stack?.query(fraudQuery(uid, 'Accuracy', 'C'))) ?? []);
+    expect(realised.size).toBe(1);
+    expect([...lower.keys()]).toEqual([...realised.keys()]);
+    for (const [key, value] of realised) {
+      const low = lower.get(key) ?? Number.NaN;
+      const high = upper.get(key) ?? Number.NaN;
+      expect(low).toBeLessThan(value);
+      expect(high).toBeGreaterThan(value);
+      expect(high - value).toBeCloseTo(value - low, 9);
+      // binomial SE of accuracy on the window's labelled rows: the band is ±2 of it
+      const samples = (await stack?.query(fraudQuery(uid, 'Labelled rows by segment', 'B')))?.[0]?.value ?? Number.NaN;
+      expect((high - value) / 2).toBeCloseTo(Math.sqrt((value * (1 - value)) / samples), 2);
+    }
+  });
+
+  test('the segments heatmap gets one row per segment, __overflow__ included, and no whole-model row', async () => {
+    const rows = (await stack?.query(fraudQuery(uid, 'Accuracy by segment × time', 'A'))) ?? [];
+    expect(rows.map((sample) => sample.metric.ml_segment).sort()).toEqual(['__overflow__', 'app', 'web']);
+    for (const row of rows) expect(row.value).toBeGreaterThanOrEqual(0);
+  });
 });

@@ -27,3 +27,14 @@ export function isKnownMetric(name: string, contract: ReadonlySet<string>): bool
   const histogram = /^(.*)_(bucket|sum|count)$/.exec(name);
   return histogram !== null && (contract.has(histogram[1] ?? '') || contract.has(`${histogram[1]}_bucket`));
 }
+
+/**
+ * Selectors (`name{…}`) of the metric families exported for the whole model (`ml_segment=""`) and once
+ * per segment (docs/metrics.md): `ml_performance_*` but the baseline, and `ml_label_coverage`.
+ * @example performanceSelectors('ml_performance_f1{a="b"} / ml_performance_baseline{a="b"}') // ['ml_performance_f1{a="b"}']
+ */
+export function performanceSelectors(expr: string): string[] {
+  return [...expr.matchAll(/\b(ml_performance_[a-z0-9_]+|ml_label_coverage)\s*\{[^}]*\}/g)]
+    .filter((match) => match[1] !== 'ml_performance_baseline')
+    .map((match) => match[0]);
+}
