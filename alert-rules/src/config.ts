@@ -51,13 +51,30 @@ export interface AlertRulesConfig {
     };
   };
   readonly performance: {
-    /** A replica's degradation counts only when its window holds at least this many labelled rows (`ml_performance_samples`). */
+    /** A replica's whole-model degradation counts only when its window holds at least this many labelled rows (`ml_performance_samples`). */
     readonly minSamples: number;
     /** Relative degradation vs the baseline (`ml_performance_degradation`, positive = worse), e.g. 0.05 = 5 % worse. */
     readonly warningDegradation: number;
     readonly criticalDegradation: number;
+    /**
+     * Significance guard: a drop alerts only when its shortfall in the metric's own units
+     * (degradation × |baseline|) exceeds `significanceK` × the sampling error of the window estimate
+     * (`ml_performance_sampling_error`, `ml_performance_estimated_sampling_error` for CBPE). 3 ≈ one
+     * false alarm in 740 evaluations of a stationary metric (one-sided normal tail).
+     */
+    readonly significanceK: number;
     readonly for: string;
-    /** CBPE estimate (`ml_performance_estimated_degradation`), guarded by `ml_window_samples >= minWindowSamples`. */
+    /**
+     * Per segment (`ml_segment!=""`, alert `MlSegmentPerformanceDegraded`): the same guard, more labelled
+     * rows, warning only unless `criticalDegradation` is set.
+     */
+    readonly segment: {
+      readonly minSamples: number;
+      readonly warningDegradation: number;
+      readonly criticalDegradation?: number;
+      readonly for: string;
+    };
+    /** CBPE estimate (`ml_performance_estimated_degradation`), guarded by `ml_window_samples >= minWindowSamples` and the significance guard. */
     readonly estimated: { readonly degradation: number; readonly minWindowSamples: number; readonly for: string };
   };
   readonly conceptDrift: {
@@ -69,6 +86,12 @@ export interface AlertRulesConfig {
     /** The four-fifths band of `ml_fairness_disparate_impact_ratio`. */
     readonly lower: number;
     readonly upper: number;
+    /**
+     * Significance guard: the selection rates of the groups must differ by more than chance, a
+     * chi-squared test of homogeneity (from `ml_fairness_selection_rate` × `ml_fairness_group_samples`)
+     * above its critical value at a one-sided normal quantile `significanceK` (3 ≈ p < 0.00135).
+     */
+    readonly significanceK: number;
     /** Only when every group of the attribute has at least this many labelled rows (`ml_fairness_group_samples`). */
     readonly minGroupSamples: number;
     readonly for: string;
@@ -160,11 +183,13 @@ export const defaultConfig: AlertRulesConfig = {
     minSamples: 100,
     warningDegradation: 0.05,
     criticalDegradation: 0.15,
+    significanceK: 3,
     for: '30m',
+    segment: { minSamples: 500, warningDegradation: 0.05, for: '30m' },
     estimated: { degradation: 0.05, minWindowSamples: 500, for: '30m' },
   },
   conceptDrift: { window: '30m', for: '5m' },
-  fairness: { lower: 0.8, upper: 1.25, minGroupSamples: 100, for: '1h' },
+  fairness: { lower: 0.8, upper: 1.25, significanceK: 3, minGroupSamples: 100, for: '1h' },
   labels: {
     coverage: { threshold: 0.5, for: '1h' },
     delay: { quantile: 0.9, thresholdSeconds: 86_400, window: '6h', for: '1h' },

@@ -86,7 +86,9 @@ const SENT = [
   // performance: realised degradation of churn v1 suppresses its CBPE estimate; critical suppresses warning of the same metric only
   alert({ alertname: 'MlPerformanceDegraded', severity: 'critical', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'accuracy' }),
   alert({ alertname: 'MlPerformanceDegraded', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'accuracy' }),
-  alert({ alertname: 'MlPerformanceDegraded', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'f1', ml_segment: 'eu' }),
+  // segments: the whole-model critical accuracy drop suppresses the segment warning on accuracy, not the one on f1
+  alert({ alertname: 'MlSegmentPerformanceDegraded', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'f1', ml_segment: 'eu' }),
+  alert({ alertname: 'MlSegmentPerformanceDegraded', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'accuracy', ml_segment: 'eu' }),
   alert({ alertname: 'MlPerformanceEstimatedDrop', severity: 'warning', ml_model_name: 'churn', ml_model_version: '1', ml_performance_metric: 'roc_auc' }),
   alert({ alertname: 'MlPerformanceEstimatedDrop', severity: 'warning', ml_model_name: 'fraud', ml_model_version: '3', ml_performance_metric: 'roc_auc' }),
   alert({ alertname: 'MlFairnessDisparateImpact', severity: 'warning', ml_model_name: 'credit-risk', ml_model_version: '5', ml_fairness_attribute: 'sex' }),
@@ -134,7 +136,7 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
     // inhibition is computed from the sources the inhibitor has seen: wait until all three targets show it
     alerts = await waitFor(
       () => getJson<ApiAlert[]>(`${url}/api/v2/alerts`),
-      (list) => list.length === SENT.length && list.filter((entry) => entry.status.inhibitedBy.length > 0).length >= 5,
+      (list) => list.length === SENT.length && list.filter((entry) => entry.status.inhibitedBy.length > 0).length >= 6,
     );
     groups = await waitFor(
       () => getJson<ApiGroup[]>(`${url}/api/v2/alerts/groups`),
@@ -166,7 +168,8 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
       'MlFeatureDrift/critical/pricing/2/x': ['payments-pager'],
       'MlPerformanceDegraded/critical/churn/1/accuracy': ['ml-platform-pager'],
       'MlPerformanceDegraded/warning/churn/1/accuracy': ['ml-platform-queue'],
-      'MlPerformanceDegraded/warning/churn/1/f1+eu': ['ml-platform-queue'],
+      'MlSegmentPerformanceDegraded/warning/churn/1/f1+eu': ['ml-platform-queue'],
+      'MlSegmentPerformanceDegraded/warning/churn/1/accuracy+eu': ['ml-platform-queue'],
       'MlPerformanceEstimatedDrop/warning/churn/1/roc_auc': ['ml-platform-queue'],
       'MlPerformanceEstimatedDrop/warning/fraud/3/roc_auc': ['risk-queue'],
       'MlFairnessDisparateImpact/warning/credit-risk/5/sex': ['risk-queue'],
@@ -180,7 +183,7 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
     }
   });
 
-  it('inhibits per-feature drift under dataset drift, CBPE under realised degradation, and warning under critical for the same target only', () => {
+  it('inhibits per-feature drift under dataset drift, CBPE under realised degradation, segment warnings under the whole-model critical of the same metric, and warning under critical for the same target only', () => {
     const fingerprint = (k: string) => alerts.find((entry) => key(entry.labels) === k)?.fingerprint;
     const inhibitedBy = Object.fromEntries(alerts.map((entry) => [key(entry.labels), [...entry.status.inhibitedBy].sort()]));
     const datasetDrift = fingerprint('MlDatasetDrift/critical/churn/1/-');
@@ -188,7 +191,6 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
     const realised = [
       fingerprint('MlPerformanceDegraded/critical/churn/1/accuracy'),
       fingerprint('MlPerformanceDegraded/warning/churn/1/accuracy'),
-      fingerprint('MlPerformanceDegraded/warning/churn/1/f1+eu'),
     ].sort();
     // Alertmanager reports one inhibiting alert (the first source it finds): any realised alert of churn v1
     const estimateInhibitors = inhibitedBy['MlPerformanceEstimatedDrop/warning/churn/1/roc_auc'] ?? [];
@@ -208,12 +210,13 @@ describe('alertmanager.yml on a real Alertmanager (API v2)', () => {
       'MlFeatureDrift/critical/pricing/2/x': [],
       'MlPerformanceDegraded/critical/churn/1/accuracy': [],
       'MlPerformanceDegraded/warning/churn/1/accuracy': [fingerprint('MlPerformanceDegraded/critical/churn/1/accuracy')],
-      'MlPerformanceDegraded/warning/churn/1/f1+eu': [],
+      'MlSegmentPerformanceDegraded/warning/churn/1/f1+eu': [],
+      'MlSegmentPerformanceDegraded/warning/churn/1/accuracy+eu': [fingerprint('MlPerformanceDegraded/critical/churn/1/accuracy')],
       'MlPerformanceEstimatedDrop/warning/churn/1/roc_auc': 'checked above',
       'MlPerformanceEstimatedDrop/warning/fraud/3/roc_auc': [],
       'MlFairnessDisparateImpact/warning/credit-risk/5/sex': [],
     });
     const suppressed = alerts.filter((entry) => entry.status.inhibitedBy.length > 0).map((entry) => entry.status.state);
-    expect(suppressed).toEqual(Array.from({ length: 5 }, () => 'suppressed'));
+    expect(suppressed).toEqual(Array.from({ length: 6 }, () => 'suppressed'));
   });
 });

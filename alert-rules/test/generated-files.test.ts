@@ -7,27 +7,6 @@ import { buildRuleGroups, renderRuleFiles } from '../src/render-rule-files.js';
 import type { AlertingRule } from '../src/rule-types.js';
 import { GRAFANA_DIR, RULES_DIR, WORKSPACE_DIR } from './tools.js';
 
-/**
- * Metric names of the issue #4 contract (labels, performance, CBPE, concept drift, fairness) that
- * docs/metrics.md does not list yet: the #4 work adds them there. A name here that the contract
- * document already lists is fine; a name in neither fails.
- */
-const ISSUE_4_CONTRACT = new Set([
-  'ml_labels_total',
-  'ml_predictions_evicted_total',
-  'ml_labels_pending',
-  'ml_label_coverage',
-  'ml_label_delay_bucket',
-  'ml_performance_accuracy',
-  'ml_performance_samples',
-  'ml_performance_baseline',
-  'ml_performance_degradation',
-  'ml_performance_estimated_degradation',
-  'ml_concept_drift_detections_total',
-  'ml_fairness_disparate_impact_ratio',
-  'ml_fairness_group_samples',
-]);
-
 /** Sections of the config that are objects. */
 type Section = 'performance' | 'fairness' | 'spc';
 
@@ -63,26 +42,47 @@ describe('committed rule files', () => {
     }
   });
 
-  it('use only metric names of the contract docs/metrics.md (or the #4 names it is gaining)', () => {
+  it('use only metric names of the contract docs/metrics.md (histogram series _bucket, _sum, _count by their base name)', () => {
     const contract = readFileSync(join(WORKSPACE_DIR, '..', 'docs', 'metrics.md'), 'utf8');
-    const known = new Set([...[...contract.matchAll(/`(ml_[a-z_]+)`/g)].map((match) => match[1]), ...ISSUE_4_CONTRACT]);
+    const listed = new Set([...contract.matchAll(/`(ml_[a-z_]+)`/g)].map((match) => match[1]));
+    const known = { has: (name: string) => listed.has(name) || listed.has(name.replace(/_(bucket|sum|count)$/, '')) };
     for (const text of renderRuleFiles(defaultConfig).values()) {
       const document = parse(text) as { groups: { rules: { expr: string }[] }[] };
       for (const rule of document.groups.flatMap((group) => group.rules)) {
         // metric names: identifiers starting ml_ and followed by `{`, `[`, `)` or whitespace (labels are followed by `=`, `,`, `)` inside by(...))
-        for (const match of rule.expr.matchAll(/\b(ml_[a-z_]+)\s*[{[]/g)) expect(known).toContain(match[1]);
-        for (const match of rule.expr.matchAll(/\((ml_[a-z_]+)\)/g)) expect(known).toContain(match[1]);
+        for (const match of [...rule.expr.matchAll(/\b(ml_[a-z_]+)\s*[{[]/g), ...rule.expr.matchAll(/\((ml_[a-z_]+)\)/g)]) {
+          expect({ metric: match[1], listed: known.has(match[1] ?? '') }).toEqual({ metric: match[1], listed: true });
+        }
       }
     }
   });
 
   it.each([
     ['a critical degradation not above the warning', withSection('performance', { criticalDegradation: 0.05 }), /performance\.criticalDegradation must be above performance\.warningDegradation \(0\.05\), got 0\.05/],
+    ['a significance k that is not positive', withSection('performance', { significanceK: -1 }), /performance\.significanceK must be a positive number of standard errors \(e\.g\. 3\), got -1/],
+    [
+      'a segment minimum of rows below the whole-model one',
+      withSection('performance', { segment: { ...defaultConfig.performance.segment, minSamples: 50 } }),
+      /performance\.segment\.minSamples must be at least performance\.minSamples \(100\), got 50/,
+    ],
+    [
+      'a segment critical degradation not above its warning',
+      withSection('performance', { segment: { ...defaultConfig.performance.segment, criticalDegradation: 0.01 } }),
+      /performance\.segment\.criticalDegradation must be above performance\.segment\.warningDegradation \(0\.05\), got 0\.01/,
+    ],
+    ['a fairness significance k that is not a number', withSection('fairness', { significanceK: Number.NaN }), /fairness\.significanceK must be a positive number of standard errors \(e\.g\. 3\), got NaN/],
     ['a fairness band that does not contain 1', withSection('fairness', { lower: 1.1 }), /fairness band must satisfy 0 < lower < 1 < upper, got lower 1\.1 and upper 1\.25/],
     ['an SPC lookback that is not a duration', withSection('spc', { lookback: '7 days' }), /spc\.lookback must be a Prometheus duration such as 30m, 6h or 7d, got "7 days"/],
     ['an SPC k that is not positive', withSection('spc', { k: 0 }), /spc\.k must be a positive number of standard deviations, got 0/],
   ])('reject %s with a message naming the field and value', (_name, config, message) => {
     expect(() => renderRuleFiles(config)).toThrow(message);
+  });
+
+  it('add a critical segment alert only when performance.segment.criticalDegradation is set', () => {
+    const segmentAlerts = (config: AlertRulesConfig) =>
+      (buildRuleGroups(config).get('performance.rules.yaml')?.rules ?? []).flatMap((rule) => ('alert' in rule && rule.alert === 'MlSegmentPerformanceDegraded' ? [`${rule.labels.severity} ${rule.expr.split(' > ').pop()}`] : []));
+    expect(segmentAlerts(defaultConfig)).toEqual(['warning 0.05']);
+    expect(segmentAlerts(withSection('performance', { segment: { ...defaultConfig.performance.segment, criticalDegradation: 0.25 } }))).toEqual(['warning 0.05', 'critical 0.25']);
   });
 
   it('reject a fleet alert window that has no recording rules', () => {
@@ -92,7 +92,7 @@ describe('committed rule files', () => {
 
   it('apply the configured selector to every metric and the extra grouping labels to every aggregation', () => {
     const config = { ...defaultConfig, selector: 'env="prod"', extraGroupingLabels: ['team'] };
-    const metrics = ['ml_feature_drift_score', 'ml_feature_drift_detected', 'ml_feature_drift_threshold', 'ml_feature_drift_effect_size', 'ml_dataset_drift_share', 'ml_dataset_drift_detected', 'ml_feature_quality_missing_ratio', 'ml_feature_quality_unseen_category_ratio', 'ml_feature_quality_out_of_range_ratio', 'ml_feature_quality_type_error_ratio', 'ml_observations_total', 'ml_observations_dropped_total', 'ml_attribute_overflow_total', 'ml_feature_bin_observations_total', 'ml_feature_bin_reference_fraction', ...ISSUE_4_CONTRACT, 'ml_window_samples'];
+    const metrics = ['ml_feature_drift_score', 'ml_feature_drift_detected', 'ml_feature_drift_threshold', 'ml_feature_drift_effect_size', 'ml_dataset_drift_share', 'ml_dataset_drift_detected', 'ml_feature_quality_missing_ratio', 'ml_feature_quality_unseen_category_ratio', 'ml_feature_quality_out_of_range_ratio', 'ml_feature_quality_type_error_ratio', 'ml_observations_total', 'ml_observations_dropped_total', 'ml_attribute_overflow_total', 'ml_feature_bin_observations_total', 'ml_feature_bin_reference_fraction', 'ml_labels_total', 'ml_predictions_evicted_total', 'ml_labels_pending', 'ml_label_coverage', 'ml_label_delay_bucket', 'ml_performance_accuracy', 'ml_performance_samples', 'ml_performance_baseline', 'ml_performance_degradation', 'ml_performance_sampling_error', 'ml_performance_estimated_degradation', 'ml_performance_estimated_sampling_error', 'ml_concept_drift_detections_total', 'ml_fairness_disparate_impact_ratio', 'ml_fairness_group_samples', 'ml_window_samples'];
     let selected = 0;
     for (const group of buildRuleGroups(config).values()) {
       for (const rule of group.rules) {
