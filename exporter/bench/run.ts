@@ -26,8 +26,10 @@ if (!asJson) console.log(`modelwatch bench — ${machine.cpu}, ${machine.cores} 
 
 const hot = await runHotPathBenchmarks(quick ? 300 : 2000);
 for (const result of Object.values(hot)) emit({ kind: 'hot-path', ...result });
-const collection = await runCollectionBenchmark(quick ? 20 : 100);
+const collection = await runCollectionBenchmark(quick ? 20 : 100, 'producer');
 emit({ kind: 'collection', ...collection });
+const collectionInstruments = await runCollectionBenchmark(quick ? 20 : 100, 'instruments');
+emit({ kind: 'collection', ...collectionInstruments });
 const memory = runMemoryBenchmark(quick ? 100_000 : 10_000_000);
 emit({ kind: 'memory', ...memory });
 
@@ -44,6 +46,9 @@ const summary = {
   collect200FeaturesWithTrafficMs: round(collection.withTraffic.medianMs),
   collectLoopDelayP99Ms: round(collection.collectingLoopDelayP99Ms),
   collectWithTrafficLoopDelayP99Ms: round(collection.withTraffic.loopDelayP99Ms),
+  collect200FeaturesInstrumentsMs: round(collectionInstruments.medianMs),
+  collect200FeaturesWithTrafficInstrumentsMs: round(collectionInstruments.withTraffic.medianMs),
+  collectWithTrafficInstrumentsLoopDelayP99Ms: round(collectionInstruments.withTraffic.loopDelayP99Ms),
   bytesPerNumericFeature: memory.formulaBytesPerNumericFeature,
   bytesPerNumericFeatureMeasured: Math.round(memory.measuredBytesPerNumericFeature),
   observationsForRss: memory.observations,
@@ -75,13 +80,15 @@ if (asJson) {
     'observe with id + score + segment + label / plain OTel': { ratio: summary.observeLabelledVsOtelRatio, target: '', met: '' },
     'observeBatch / columnar limit': { ratio: round(hot.observeBatch.medianNs / hot.columnarLimit.medianNs), target: '', met: '' },
   });
-  console.table({
-    [`collect() of ${collection.features} features, ms`]: { median: round(collection.medianMs), mean: round(collection.meanMs), p99: round(collection.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
-    [`collect() after ${collection.withTraffic.rowsBetweenCollections} new rows, ms`]: { median: round(collection.withTraffic.medianMs), p99: round(collection.withTraffic.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
-    'exported data points per collection': { median: collection.exportedDataPoints },
-    'snapshot() only, ms': { median: round(collection.snapshotOnlyMedianMs) },
-    'event-loop delay p99, ms': { idle: round(collection.idleLoopDelayP99Ms), 'while collecting': round(collection.collectingLoopDelayP99Ms), 'collecting with traffic': round(collection.withTraffic.loopDelayP99Ms) },
-  });
+  for (const result of [collection, collectionInstruments]) {
+    console.table({
+      [`${result.path}: collect() of ${result.features} features, ms`]: { median: round(result.medianMs), mean: round(result.meanMs), p99: round(result.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
+      [`${result.path}: collect() after ${result.withTraffic.rowsBetweenCollections} new rows, ms`]: { median: round(result.withTraffic.medianMs), p99: round(result.withTraffic.p99Ms), target: `≤ ${TARGETS.collect200FeaturesMs}` },
+      'exported data points per collection': { median: result.exportedDataPoints },
+      'snapshot() only, ms': { median: round(result.snapshotOnlyMedianMs) },
+      'event-loop delay p99, ms': { idle: round(result.idleLoopDelayP99Ms), 'while collecting': round(result.collectingLoopDelayP99Ms), 'collecting with traffic': round(result.withTraffic.loopDelayP99Ms) },
+    });
+  }
   console.table({
     'bytes per numeric feature per window': { formula: memory.formulaBytesPerNumericFeature, measured: round(memory.measuredBytesPerNumericFeature) },
     [`RSS MB around ${memory.observations} observe()`]: { before: round(memory.rssBeforeMb), after: round(memory.rssAfterMb) },

@@ -1,8 +1,10 @@
 /**
  * `createModelMonitor`: the in-process model monitor. Wires the validated options, the window
- * state (hot path) and the OTel batch callback (statistics at collection time).
+ * state (hot path) and the collection (statistics at collection time), exported through a
+ * `MonitorMetricProducer` when the provider has one (startModelwatch) or the `metricProducer`
+ * option gives one, else through observable instruments and one batch callback.
  */
-import type { BatchObservableCallback } from '@opentelemetry/api';
+import type { BatchObservableCallback, Meter } from '@opentelemetry/api';
 import { VERSION } from '../version.js';
 import { computeSnapshot } from './compute-snapshot.js';
 import { createLabelDelayHistogram, createMonitorInstruments, observablesOf, observeSnapshot } from './monitor-instruments.js';
@@ -11,6 +13,8 @@ import { resolveMonitorOptions, type ModelMonitorOptions } from './monitor-optio
 import type { MonitorSnapshot } from './monitor-snapshot.js';
 import { MonitorSeries } from './monitor-series.js';
 import { SeriesTracker } from './series-tracker.js';
+import type { MonitorMetricProducer } from './monitor-metric-producer.js';
+import { createPrebuiltInstruments, nonEmptyMetrics, PrebuiltSeriesSink } from './prebuilt-metric.js';
 import { MonitorState, type Observation, type ObservationColumns } from './monitor-state.js';
 import { MONITOR_ATTRIBUTES } from './metric-names.js';
 
@@ -54,18 +58,8 @@ export function createModelMonitor(options: ModelMonitorOptions): ModelMonitor {
   const delay = createLabelDelayHistogram(meter);
   const modelAttributes = { [MONITOR_ATTRIBUTES.modelName]: resolved.model.name, [MONITOR_ATTRIBUTES.modelVersion]: resolved.model.version };
   const state = new MonitorState(resolved, logger, (seconds) => delay.record(seconds, modelAttributes));
-  const instruments = createMonitorInstruments(meter);
-  const observables = observablesOf(instruments);
-  const series = new MonitorSeries(instruments, resolved.model);
-  const tracker = new SeriesTracker();
-  const callback: BatchObservableCallback = (result) => {
-    try {
-      observeSnapshot(result, series, computeSnapshot(state), tracker);
-    } catch (error) {
-      state.diag.warn('collect', () => `collection failed: ${String(error)}`);
-    }
-  };
-  meter.addBatchObservableCallback(callback, observables);
+  const producer = resolved.metricProducer;
+  const collection = producer === undefined ? collectThroughInstruments(meter, state) : collectThroughProducer(producer, state);
   let running = true;
   return {
     observe: (observation) => {
@@ -82,10 +76,60 @@ export function createModelMonitor(options: ModelMonitorOptions): ModelMonitor {
       if (!running) return;
       running = false;
       try {
-        meter.removeBatchObservableCallback(callback, observables);
+        collection.stop();
       } catch (error) {
         state.diag.warn('shutdown', () => `removing the callback failed: ${String(error)}`);
       }
+    },
+  };
+}
+
+/** How the monitor's values reach the readers; `stop()` ends the updates (exported values stay frozen, as cumulative SDK streams do). */
+interface Collection {
+  stop(): void;
+}
+
+/** Observable instruments and one batch callback (any `MeterProvider`). */
+function collectThroughInstruments(meter: Meter, state: MonitorState): Collection {
+  const instruments = createMonitorInstruments(meter);
+  const observables = observablesOf(instruments);
+  const series = new MonitorSeries(instruments, state.options.model);
+  const tracker = new SeriesTracker();
+  const callback: BatchObservableCallback = (result) => {
+    try {
+      observeSnapshot(result, series, computeSnapshot(state), tracker);
+    } catch (error) {
+      state.diag.warn('collect', () => `collection failed: ${String(error)}`);
+    }
+  };
+  meter.addBatchObservableCallback(callback, observables);
+  return { stop: () => meter.removeBatchObservableCallback(callback, observables) };
+}
+
+/**
+ * Pre-built metric data collected by the `MonitorMetricProducer` of a `startModelwatch` provider:
+ * the same series without the SDK's per-point cost (see prebuilt-metric.ts).
+ */
+function collectThroughProducer(producer: MonitorMetricProducer, state: MonitorState): Collection {
+  const instruments = createPrebuiltInstruments();
+  const series = new MonitorSeries(instruments, state.options.model);
+  const tracker = new SeriesTracker();
+  let updating = true;
+  producer.register({
+    collect: (now) => {
+      if (updating) {
+        try {
+          observeSnapshot(new PrebuiltSeriesSink(now), series, computeSnapshot(state), tracker);
+        } catch (error) {
+          state.diag.warn('collect', () => `collection failed: ${String(error)}`);
+        }
+      }
+      return nonEmptyMetrics(instruments, now);
+    },
+  });
+  return {
+    stop: () => {
+      updating = false;
     },
   };
 }

@@ -3,6 +3,7 @@
  * gauges computed at collection time, and the metric contract (docs/metrics.md).
  */
 export { createModelMonitor, MONITOR_METER_NAME } from './create-model-monitor.js';
+export { MonitorMetricProducer } from './monitor-metric-producer.js';
 export type { ModelMonitor } from './create-model-monitor.js';
 export type { ModelMonitorOptions, TimeWindowOptions, CountWindowOptions } from './monitor-options.js';
 export { MONITOR_DEFAULTS } from './monitor-options.js';

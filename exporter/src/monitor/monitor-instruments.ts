@@ -3,12 +3,12 @@
  * into them from one batch observable callback, through the prebuilt series of `MonitorSeries`.
  * Pure mapping from snapshot to data points; the statistics come from `computeSnapshot`. @internal
  */
-import type { BatchObservableResult, Histogram, Meter, Observable, ObservableCounter, ObservableGauge } from '@opentelemetry/api';
+import type { Histogram, Meter, Observable, ObservableCounter, ObservableGauge } from '@opentelemetry/api';
 import { DROP_REASONS, LABEL_DELAY_BUCKETS, MONITOR_METRICS, QUALITY_EVENT_CHECKS, type MonitorMetricKey } from './metric-names.js';
 import type { FeatureSnapshot, MonitorSnapshot } from './monitor-snapshot.js';
 import type { ColumnSeries, MonitorSeries } from './monitor-series.js';
 import { observePerformance } from './observe-performance.js';
-import type { SeriesTracker } from './series-tracker.js';
+import type { SeriesSink, SeriesTracker } from './series-tracker.js';
 
 /** The synchronous instruments (recorded outside the collection callback). */
 export type SynchronousMetricKey = 'labelDelay';
@@ -36,7 +36,7 @@ export function observablesOf(instruments: MonitorInstruments): Observable[] {
   return Object.values(instruments);
 }
 
-function observeDrift(result: BatchObservableResult, tracker: SeriesTracker, series: ColumnSeries, feature: FeatureSnapshot): void {
+function observeDrift(result: SeriesSink, tracker: SeriesTracker, series: ColumnSeries, feature: FeatureSnapshot): void {
   const drift = feature.drift;
   if (drift === null) return;
   const gauges = series.drift(drift.method);
@@ -47,7 +47,7 @@ function observeDrift(result: BatchObservableResult, tracker: SeriesTracker, ser
   if (!series.prediction && Number.isFinite(drift.effectSize.value)) tracker.write(result, gauges.effectSize(drift.effectSize.measure), drift.effectSize.value);
 }
 
-function observeColumn(result: BatchObservableResult, tracker: SeriesTracker, series: ColumnSeries, feature: FeatureSnapshot): void {
+function observeColumn(result: SeriesSink, tracker: SeriesTracker, series: ColumnSeries, feature: FeatureSnapshot): void {
   observeDrift(result, tracker, series, feature);
   const { quality } = feature;
   if (quality.missingRatio !== null) tracker.write(result, series.missingRatio, quality.missingRatio);
@@ -73,7 +73,7 @@ function observeColumn(result: BatchObservableResult, tracker: SeriesTracker, se
  * Writes every data point of `snapshot` into `result` through `tracker`: values the SDK already
  * holds are not observed again, and gauge series that disappeared since the last call read NaN.
  */
-export function observeSnapshot(result: BatchObservableResult, series: MonitorSeries, snapshot: MonitorSnapshot, tracker: SeriesTracker): void {
+export function observeSnapshot(result: SeriesSink, series: MonitorSeries, snapshot: MonitorSnapshot, tracker: SeriesTracker): void {
   tracker.begin();
   for (const feature of snapshot.features) observeColumn(result, tracker, series.column(feature.name, false, feature.cumulativeBinCounts.length), feature);
   for (const column of snapshot.predictions) observeColumn(result, tracker, series.column(column.name, true, column.cumulativeBinCounts.length), column);

@@ -8,6 +8,7 @@ import { z } from 'zod';
 import type { DriftMethod } from '../drift/methods.js';
 import { validateDriftMethodOverride, type DriftMethodOverride } from '../profile/drift-method.js';
 import { parseProfile } from '../profile/load-profile.js';
+import { MonitorMetricProducer, monitorMetricProducerOf } from './monitor-metric-producer.js';
 import type { ReferenceProfile } from '../profile/schema.js';
 import { valueAt } from '../util/value-at-path.js';
 import { performanceOptionShapes, resolvePerformanceOptions, type DetectorOptions, type FairnessOptions, type LabelOptions, type PerformanceOptions, type ResolvedPerformanceOptions } from './performance-options.js';
@@ -31,6 +32,17 @@ export interface ModelMonitorOptions {
   reference: ReferenceProfile;
   /** Default: the global MeterProvider of `@opentelemetry/api`. */
   meterProvider?: MeterProvider;
+  /**
+   * Export the monitor's gauges and counters through this producer (pre-built data points, about 3 µs less
+   * per changed value at collection) instead of observable instruments. It must be in the `metricProducers`
+   * of the readers of `meterProvider`. Default: the producer `startModelwatch` attached to its provider,
+   * else none (observable instruments on `meterProvider`).
+   * @example
+   * const metricProducer = new MonitorMetricProducer();
+   * const meterProvider = new MeterProvider({ readers: [new PeriodicExportingMetricReader({ exporter, metricProducers: [metricProducer] })] });
+   * createModelMonitor({ model, reference, meterProvider, metricProducer });
+   */
+  metricProducer?: MonitorMetricProducer;
   window?: TimeWindowOptions | CountWindowOptions;
   /** Per-feature method / threshold overrides; names must be profile columns. */
   features?: Readonly<Record<string, { method?: DriftMethod; threshold?: number }>>;
@@ -63,6 +75,8 @@ export interface ResolvedMonitorOptions {
   model: { name: string; version: string };
   reference: ReferenceProfile;
   meterProvider: MeterProvider;
+  /** Set: series are exported through it rather than through observable instruments. */
+  metricProducer: MonitorMetricProducer | undefined;
   window: ResolvedWindow;
   overrides: ReadonlyMap<string, DriftMethodOverride>;
   datasetDriftShare: number;
@@ -91,6 +105,7 @@ const optionsSchema = z.object({
   model: z.object({ name: nonEmpty, version: nonEmpty }).strict(),
   reference: z.unknown(),
   meterProvider: z.custom<MeterProvider>((value) => typeof (value as { getMeter?: unknown } | null)?.getMeter === 'function', 'must be a MeterProvider (an object with getMeter())').optional(),
+  metricProducer: z.custom<MonitorMetricProducer>((value) => value instanceof MonitorMetricProducer, 'must be a MonitorMetricProducer (new MonitorMetricProducer())').optional(),
   window: z
     .union([
       z.object({ count: positiveInt, slices: positiveInt.max(1000).optional() }).strict(),
@@ -158,6 +173,7 @@ export function resolveMonitorOptions(options: unknown): ResolvedMonitorOptions 
   }
   const value = parsed.data;
   const reference = parseProfile(value.reference);
+  const meterProvider = value.meterProvider ?? metrics.getMeterProvider();
   const segments = value.segments === undefined ? undefined : {
     attribute: value.segments.attribute,
     allowlist: value.segments.allowlist === undefined ? undefined : new Set(value.segments.allowlist),
@@ -166,7 +182,8 @@ export function resolveMonitorOptions(options: unknown): ResolvedMonitorOptions 
   return {
     model: value.model,
     reference,
-    meterProvider: value.meterProvider ?? metrics.getMeterProvider(),
+    meterProvider,
+    metricProducer: value.metricProducer ?? monitorMetricProducerOf(meterProvider),
     window: resolveWindow(value.window),
     overrides: resolveOverrides(value.features, reference),
     datasetDriftShare: value.thresholds?.datasetDriftShare ?? MONITOR_DEFAULTS.datasetDriftShare,

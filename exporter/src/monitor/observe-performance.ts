@@ -5,18 +5,17 @@
  * attribute. Only series with data are written; a gauge not written reads NaN from the next
  * collection on (`SeriesTracker`). @internal
  */
-import type { BatchObservableResult } from '@opentelemetry/api';
 import { EVICTION_REASONS, LABEL_OUTCOMES } from './metric-names.js';
 import type { PerformanceSeries, SegmentPerformanceSeries } from './performance-series.js';
 import type { PerformanceSnapshot, SegmentPerformanceSnapshot } from './performance-snapshot.js';
-import type { Series, SeriesTracker } from './series-tracker.js';
+import type { Series, SeriesSink, SeriesTracker } from './series-tracker.js';
 
 /** Writes `value` when it is finite. */
-function writeFinite(result: BatchObservableResult, tracker: SeriesTracker, series: Series, value: number): void {
+function writeFinite(result: SeriesSink, tracker: SeriesTracker, series: Series, value: number): void {
   if (Number.isFinite(value)) tracker.write(result, series, value);
 }
 
-function observeSegment(result: BatchObservableResult, tracker: SeriesTracker, series: SegmentPerformanceSeries, segment: SegmentPerformanceSnapshot): void {
+function observeSegment(result: SeriesSink, tracker: SeriesTracker, series: SegmentPerformanceSeries, segment: SegmentPerformanceSnapshot): void {
   if (segment.coverage !== null) tracker.write(result, series.coverage, segment.coverage);
   if (segment.samples > 0) {
     tracker.write(result, series.samples, segment.samples);
@@ -40,7 +39,7 @@ function observeSegment(result: BatchObservableResult, tracker: SeriesTracker, s
 }
 
 /** Writes every performance data point of `snapshot` through `tracker` (between its `begin` and `finish`). */
-export function observePerformance(result: BatchObservableResult, tracker: SeriesTracker, series: PerformanceSeries, snapshot: PerformanceSnapshot): void {
+export function observePerformance(result: SeriesSink, tracker: SeriesTracker, series: PerformanceSeries, snapshot: PerformanceSnapshot): void {
   const { labels } = snapshot;
   LABEL_OUTCOMES.forEach((outcome, index) => {
     const target = series.labels[index];

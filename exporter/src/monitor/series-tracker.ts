@@ -13,10 +13,18 @@
  *   emptied) would stay frozen: it is observed once as NaN ("no current value") instead.
  *
  * `Series` objects are created once (attributes included) and reused at every collection.
- * Memory: one entry per gauge series alive in the last collection, plus the series of the generic
- * `observe` path of the last collection. @internal
+ * Memory: one entry per gauge series alive in the last collection plus the series of the generic
+ * `observe` path of the last collection (not used by the monitor, whose series are all prebuilt). @internal
  */
-import type { Attributes, BatchObservableResult, Observable } from '@opentelemetry/api';
+import type { Attributes, Observable } from '@opentelemetry/api';
+
+/**
+ * Where written values go: the SDK's `BatchObservableResult` (observable instruments) or
+ * `PrebuiltSeriesSink` (pre-built metric data handed to the reader by a `MetricProducer`).
+ */
+export interface SeriesSink {
+  observe(instrument: Observable, value: number, attributes?: Attributes): void;
+}
 
 /** One exported series: an instrument and a fixed attribute object, with the value last handed to the SDK. */
 export class Series {
@@ -51,7 +59,7 @@ export class SeriesTracker {
   }
 
   /** Writes `value` into `series`: observed unless it is the value the SDK already holds. */
-  write(result: BatchObservableResult, series: Series, value: number): void {
+  write(result: SeriesSink, series: Series, value: number): void {
     if (series.gauge && series.writtenIn !== this.collection) this.written.push(series);
     series.writtenIn = this.collection;
     if (series.exported && series.value === value) return;
@@ -64,13 +72,13 @@ export class SeriesTracker {
    * Observes a gauge value given by name and attribute object (always observed; slower: for series
    * without a prebuilt `Series`). Retired like the others.
    */
-  observe(result: BatchObservableResult, instrument: Observable, name: string, value: number, attributes: Attributes): void {
+  observe(result: SeriesSink, instrument: Observable, name: string, value: number, attributes: Attributes): void {
     result.observe(instrument, value, attributes);
     this.currentAdHoc.set(`${name}\u0000${JSON.stringify(attributes)}`, { instrument, attributes });
   }
 
   /** Observes NaN for every gauge of the previous collection not written in this one, then ends the collection. */
-  finish(result: BatchObservableResult): void {
+  finish(result: SeriesSink): void {
     for (const series of this.live) {
       if (series.writtenIn === this.collection || Number.isNaN(series.value)) continue;
       result.observe(series.instrument, Number.NaN, series.attributes);

@@ -4,6 +4,7 @@
 import { diag, metrics, ValueType } from '@opentelemetry/api';
 import { PrometheusExporter } from '@opentelemetry/exporter-prometheus';
 import { MeterProvider, PeriodicExportingMetricReader, type IMetricReader } from '@opentelemetry/sdk-metrics';
+import { attachMonitorMetricProducer, MonitorMetricProducer } from '../monitor/monitor-metric-producer.js';
 import { VERSION } from '../version.js';
 import { buildResource } from './build-resource.js';
 import { createOtlpExporter } from './create-otlp-exporter.js';
@@ -56,6 +57,8 @@ export function startModelwatch(options?: StartModelwatchOptions, env: Environme
   for (const warning of config.warnings) diag.warn(`modelwatch: ${warning}`);
 
   const readers: IMetricReader[] = [];
+  // Monitors created on this provider export their series through this producer (pre-built points, no SDK aggregation).
+  const monitorMetrics = new MonitorMetricProducer({ cardinalityLimit: config.cardinalityLimit });
   let pushExporter: FailureCountingExporter | undefined;
   if (config.otlp !== undefined) {
     pushExporter = new FailureCountingExporter(
@@ -68,13 +71,14 @@ export function startModelwatch(options?: StartModelwatchOptions, env: Environme
         exportIntervalMillis: config.exportIntervalMillis,
         exportTimeoutMillis: config.exportTimeoutMillis,
         cardinalityLimits: { default: config.cardinalityLimit },
+        metricProducers: [monitorMetrics],
       }),
     );
   }
   if (config.prometheus !== undefined) {
     const { port, host, endpoint } = config.prometheus;
     readers.push(
-      new LimitedPrometheusExporter(config.cardinalityLimit, { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }), ...(endpoint === undefined ? {} : { endpoint }) }, (error) => {
+      new LimitedPrometheusExporter(config.cardinalityLimit, { ...(port === undefined ? {} : { port }), ...(host === undefined ? {} : { host }), ...(endpoint === undefined ? {} : { endpoint }), metricProducers: [monitorMetrics] }, (error) => {
         if (error) diag.error(`modelwatch: the Prometheus pull endpoint could not start: ${String(error)}`);
       }),
     );
@@ -82,6 +86,7 @@ export function startModelwatch(options?: StartModelwatchOptions, env: Environme
   if (readers.length === 0) diag.warn('modelwatch: neither OTLP push nor Prometheus pull is enabled; metrics are recorded but not exported');
 
   const meterProvider = new MeterProvider({ resource: buildResource(config.resource), readers });
+  attachMonitorMetricProducer(meterProvider, monitorMetrics);
   const failedExports = (): number => pushExporter?.failedExports ?? 0;
   if (pushExporter !== undefined) {
     meterProvider
