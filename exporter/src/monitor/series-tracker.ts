@@ -13,8 +13,7 @@
  *   emptied) would stay frozen: it is observed once as NaN ("no current value") instead.
  *
  * `Series` objects are created once (attributes included) and reused at every collection.
- * Memory: one entry per gauge series alive in the last collection plus the series of the generic
- * `observe` path of the last collection (not used by the monitor, whose series are all prebuilt). @internal
+ * Memory: one entry per gauge series alive in the last collection. @internal
  */
 import type { Attributes, Observable } from '@opentelemetry/api';
 
@@ -39,19 +38,12 @@ export class Series {
   constructor(readonly instrument: Observable, readonly attributes: Attributes, readonly gauge: boolean) {}
 }
 
-interface AdHocSeries {
-  instrument: Observable;
-  attributes: Attributes;
-}
-
 export class SeriesTracker {
   private collection = 0;
   /** Gauges written in the previous collection (and not retired). */
   private live: Series[] = [];
   /** Gauges written in the current collection. */
   private written: Series[] = [];
-  private previousAdHoc = new Map<string, AdHocSeries>();
-  private currentAdHoc = new Map<string, AdHocSeries>();
 
   /** Starts a collection. */
   begin(): void {
@@ -68,15 +60,6 @@ export class SeriesTracker {
     series.exported = true;
   }
 
-  /**
-   * Observes a gauge value given by name and attribute object (always observed; slower: for series
-   * without a prebuilt `Series`). Retired like the others.
-   */
-  observe(result: SeriesSink, instrument: Observable, name: string, value: number, attributes: Attributes): void {
-    result.observe(instrument, value, attributes);
-    this.currentAdHoc.set(`${name}\u0000${JSON.stringify(attributes)}`, { instrument, attributes });
-  }
-
   /** Observes NaN for every gauge of the previous collection not written in this one, then ends the collection. */
   finish(result: SeriesSink): void {
     for (const series of this.live) {
@@ -88,10 +71,5 @@ export class SeriesTracker {
     this.live = this.written;
     this.written = live;
     this.written.length = 0;
-    for (const [key, series] of this.previousAdHoc) {
-      if (!this.currentAdHoc.has(key)) result.observe(series.instrument, Number.NaN, series.attributes);
-    }
-    this.previousAdHoc = this.currentAdHoc;
-    this.currentAdHoc = new Map();
   }
 }
